@@ -1,0 +1,40 @@
+/**
+ * @module The one coded error hierarchy. Each layer translates the errors of the layer below
+ * once, at its edge (driver error → datastore error → Kubernetes Status), keeping the original
+ * as `cause`. Messages say what failed; they never carry credentials.
+ */
+
+/** Every error k3ts raises on purpose; `code` is stable and safe to switch on. */
+export class K3tsError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Bad configuration: a flag, a config file key, an environment variable. Names the source. */
+export class ConfigError extends K3tsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ERR_CONFIG', message, options);
+  }
+}
+
+/** The operation was cancelled through its AbortSignal. */
+export class AbortedError extends K3tsError {
+  constructor(message = 'operation aborted', options?: { cause?: unknown }) {
+    super('ERR_ABORTED', message, options);
+  }
+}
+
+/** True when `err` is a K3tsError with the given code. */
+export function hasCode(err: unknown, code: string): boolean {
+  return err instanceof K3tsError && err.code === code;
+}
+
+/** A readable one-line message for any thrown value. */
+export function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
