@@ -1,0 +1,34 @@
+/** @module Round trips of the protobuf wire primitives. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ProtoReader, ProtoWriter, WireType, ProtoDecodeError } from './protowire.js';
+
+test('ProtoWriter and ProtoReader round-trip every wire type', () => {
+  const w = new ProtoWriter(4);
+  w.tag(1, WireType.Varint).varint(300);
+  w.tag(2, WireType.Varint).varint(-1);
+  w.tag(3, WireType.LengthDelimited).string('héllo');
+  w.tag(4, WireType.Fixed64).double(1.5);
+  w.tag(5, WireType.Varint).bool(true);
+  w.tag(6, WireType.Varint).varint(2n ** 60n);
+  const r = new ProtoReader(w.finish());
+  assert.deepEqual(r.tag(), [1, WireType.Varint]); assert.equal(r.int(), 300);
+  assert.deepEqual(r.tag(), [2, WireType.Varint]); assert.equal(r.int32(), -1);
+  assert.deepEqual(r.tag(), [3, WireType.LengthDelimited]); assert.equal(r.string(), 'héllo');
+  assert.deepEqual(r.tag(), [4, WireType.Fixed64]); assert.equal(r.double(), 1.5);
+  assert.deepEqual(r.tag(), [5, WireType.Varint]); assert.equal(r.bool(), true);
+  assert.deepEqual(r.tag(), [6, WireType.Varint]); assert.equal(r.varint64(), 2n ** 60n);
+  assert.equal(r.done, true);
+});
+
+test('ProtoWriter.varint encodes -1 in ten bytes as Go does', () => {
+  assert.deepEqual([...new ProtoWriter().varint(-1).finish()], [255, 255, 255, 255, 255, 255, 255, 255, 255, 1]);
+});
+
+test('ProtoReader rejects truncated input with ProtoDecodeError', () => {
+  const bytes = new ProtoWriter().tag(1, WireType.LengthDelimited).string('abcdef').finish();
+  const r = new ProtoReader(bytes.subarray(0, 4));
+  r.tag();
+  assert.throws(() => r.bytes(), ProtoDecodeError);
+  assert.throws(() => new ProtoReader(new Uint8Array([0x80])).uvarint(), ProtoDecodeError);
+});
