@@ -136,10 +136,30 @@ function compareDefinition(name: string, ref: Json, def: Definition, protos: Map
     if (compareField(`${name}.${fname}`, f, props[fname] ?? {}, required.has(fname), proto, out)) agreeing++;
   }
   for (const f of def.fields) if (!(f.name in props)) out.push({ where: `${name}.${f.name}`, what: 'field not in the reference' });
-  const gvk = ref['x-kubernetes-group-version-kind'];
-  if (JSON.stringify(gvk ?? []) !== JSON.stringify(def.gvk ?? [])) out.push({ where: name, what: `gvk ${JSON.stringify(def.gvk)}, reference has ${JSON.stringify(gvk)}` });
+  // Compared as group/version/kind strings: the reference sorts object keys, the catalog need not.
+  const gvkText = (l: unknown) => (Array.isArray(l) ? l as Json[] : []).map((k) => `${String(k['group'])}/${String(k['version'])}/${String(k['kind'])}`).join(' ');
+  const gvk = gvkText(ref['x-kubernetes-group-version-kind']);
+  if (gvk !== gvkText(def.gvk)) out.push({ where: name, what: `gvk ${gvkText(def.gvk)}, reference has ${gvk}` });
   if ((def.mapType ?? undefined) !== ref['x-kubernetes-map-type']) out.push({ where: name, what: `map-type ${def.mapType}, reference has ${String(ref['x-kubernetes-map-type'])}` });
+  compareEncoding(name, ref, def, out);
   return { fields: names.length, agreeing, ok: out.length === before };
+}
+
+/** JSON type and format the reference gives each string-encoded custom type. */
+const STRING_ENCODINGS: Readonly<Record<string, string | undefined>> = {
+  Time: 'date-time', MicroTime: 'date-time', Quantity: undefined, IntOrString: 'int-or-string',
+};
+
+/** A definition the reference describes as a string must be custom-encoded, with the same format. */
+function compareEncoding(name: string, ref: Json, def: Definition, out: Mismatch[]): void {
+  const isString = ref['type'] === 'string';
+  const custom = def.custom;
+  if (isString !== (custom !== undefined && custom in STRING_ENCODINGS)) {
+    out.push({ where: name, what: `encoding ${custom ?? 'struct'}, reference has type ${String(ref['type'])}` });
+  } else if (isString && custom && STRING_ENCODINGS[custom] !== ref['format']) {
+    out.push({ where: name, what: `encoding ${custom}, reference has format ${String(ref['format'])}` });
+  }
+  if (custom && ref['properties']) out.push({ where: name, what: `encoding ${custom}, but the reference lists properties` });
 }
 
 /** Compares `cat` with the reference in `dir` (the kubernetes-v1.33 folder). */
