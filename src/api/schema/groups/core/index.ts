@@ -10,6 +10,7 @@ import { corePod } from './core-pod.js';
 import { corePolicy } from './core-policy.js';
 import { coreProbe } from './core-probe.js';
 import { corePv } from './core-pv.js';
+import { coreResources } from './core-resources.js';
 import { coreScheduling } from './core-scheduling.js';
 import { coreSecurity } from './core-security.js';
 import { coreService } from './core-service.js';
@@ -20,4 +21,5 @@ export const coreGroups: readonly GroupSource[] = [
   metaV1, resourceQuantity, intOrString, runtimeTypes, versionInfo,
   corePod, coreContainer, coreContainerStatus, coreProbe, coreSecurity, coreScheduling,
   coreVolumes, coreVolumeSources, corePv, coreService, coreNode, coreMisc, corePolicy,
+  coreResources,
 ];
