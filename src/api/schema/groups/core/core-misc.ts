@@ -32,7 +32,7 @@ export const coreMisc = defineGroup(CORE_V1, (g) => {
     message: ['string', 6, 'Human-readable details.'],
   });
 
-  g.kind('ConfigMap', 'Non-secret configuration data for pods to consume.', {
+  g.kind('ConfigMap', 'Plain key-value settings, kept apart from images, that pods read as files or environment.', {
     metadata: ['ObjectMeta', 1, 'Standard object metadata.'],
     immutable: ['boolean', 4, 'Once true, the data can no longer change; only deletion is possible.', { ptr: true }],
     data: ['map[string]string', 2, 'UTF-8 values by key; keys may not repeat those of binaryData.'],
@@ -63,7 +63,7 @@ export const coreMisc = defineGroup(CORE_V1, (g) => {
     series: ['EventSeries', 11, 'Data about a series of repeated events.', { ptr: true }],
     action: ['string', 12, 'What was done, or failed to be done.'],
     related: ['ObjectReference', 13, 'A second object involved, when there is one.', { ptr: true }],
-    reportingComponent: ['string', 14, 'Controller that emitted the event, e.g. kubernetes.io/kubelet.'],
+    reportingComponent: ['string', 14, 'Identity of the reporting controller, such as kubernetes.io/kubelet.'],
     reportingInstance: ['string', 15, 'Instance of that controller, e.g. the kubelet\'s node.'],
   });
   listKind(g, 'Event', 'events');

@@ -86,7 +86,7 @@ export const coreNode = defineGroup(CORE_V1, (g) => {
   });
 
   g.struct('NodeRuntimeHandler', 'A runtime handler and what it supports.', {
-    name: ['string', 1, 'Handler name; empty for the default handler.'],
+    name: ['string', 1, 'Which handler this is; the unnamed entry stands for the runtime default.'],
     features: ['NodeRuntimeHandlerFeatures', 2, 'Features of the handler.', { ptr: true }],
   });
 

@@ -73,7 +73,7 @@ export const corePolicy = defineGroup(CORE_V1, (g) => {
     replicas: ['int32', 1, 'Pods that currently exist.', { required: true }],
     fullyLabeledReplicas: ['int32', 2, 'Pods whose labels match the template\'s.'],
     readyReplicas: ['int32', 4, 'Pods that are ready.'],
-    availableReplicas: ['int32', 5, 'Pods ready for at least minReadySeconds.'],
+    availableReplicas: ['int32', 5, 'Pods that have stayed ready for minReadySeconds or longer.'],
     observedGeneration: ['int64', 3, 'Generation the counts were computed for.'],
     conditions: ['[]ReplicationControllerCondition', 6, 'Problems the controller hit.', { list: 'map', keys: ['type'], patch: 'merge', mergeKey: 'type' }],
   });

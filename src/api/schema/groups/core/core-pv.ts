@@ -64,7 +64,7 @@ export const corePv = defineGroup(CORE_V1, (g) => {
     required: ['NodeSelector', 1, 'Nodes that must match.', { ptr: true }],
   });
 
-  g.kind('PersistentVolumeClaim', 'A user\'s request for storage, bound to a persistent volume.', {
+  g.kind('PersistentVolumeClaim', 'Storage asked for in a namespace, satisfied by binding one persistent volume to it.', {
     metadata: ['ObjectMeta', 1, 'Standard object metadata.'],
     spec: ['PersistentVolumeClaimSpec', 2, 'The storage asked for.'],
     status: ['PersistentVolumeClaimStatus', 3, 'Binding and resize state of the claim.'],

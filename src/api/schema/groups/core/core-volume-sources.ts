@@ -134,7 +134,7 @@ export const coreVolumeSources = defineGroup(CORE_V1, (g) => {
   g.struct('VsphereVirtualDiskVolumeSource', 'A vSphere virtual disk.', {
     volumePath: ['string', 1, 'Path identifying the disk.', { required: true }],
     fsType: ['string', 2, FS_TYPE],
-    storagePolicyName: ['string', 3, 'Storage policy based management profile name.'],
+    storagePolicyName: ['string', 3, 'Name of the SPBM policy applied to the disk.'],
     storagePolicyID: ['string', 4, 'Storage policy profile ID.'],
   });
 
@@ -148,7 +148,7 @@ export const coreVolumeSources = defineGroup(CORE_V1, (g) => {
   });
 
   g.struct('AzureDiskVolumeSource', 'An Azure data disk.', {
-    diskName: ['string', 1, 'Name of the data disk in blob storage.', { required: true }],
+    diskName: ['string', 1, 'Disk name as Azure knows it.', { required: true }],
     diskURI: ['string', 2, 'URI of the data disk.', { required: true }],
     cachingMode: ['string', 3, 'Host caching: None, ReadOnly or ReadWrite.', { ptr: true, enum: ['None', 'ReadOnly', 'ReadWrite'], default: 'ReadWrite' }],
     fsType: ['string', 4, FS_TYPE, { ptr: true, default: 'ext4' }],
