@@ -17,7 +17,7 @@ export const corePolicy = defineGroup(CORE_V1, (g) => {
   });
 
   g.struct('LimitRangeItem', 'Bounds and defaults for one kind of object.', {
-    type: ['string', 1, 'What is limited: Pod, Container or PersistentVolumeClaim.', { required: true }],
+    type: ['string', 1, 'What is limited: Pod, Container or PersistentVolumeClaim.', { required: true, enum: ['Container', 'PersistentVolumeClaim', 'Pod'] }],
     max: ['map[string]Quantity', 2, 'Largest amount of each resource allowed.'],
     min: ['map[string]Quantity', 3, 'Smallest amount of each resource allowed.'],
     default: ['map[string]Quantity', 4, 'Limit applied when a container sets none.'],
