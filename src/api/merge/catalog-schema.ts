@@ -36,16 +36,14 @@ export class CatalogMergeSchema {
   private compile(def: Definition): MergeNode {
     if (def.custom) return SCALAR_CUSTOM.has(def.custom) ? SCALAR : UNTYPED;
     let fields: Map<string, MergeField> | undefined;
-    const self = this;
+    const all = () => (fields ??= new Map(def.fields.map((f) => [f.name, this.field(f)])));
     const node: StructNode = {
       kind: 'struct',
       name: def.name,
       atomic: def.mapType === 'atomic',
       preserveUnknown: def.preserveUnknownFields === true,
-      field(name: string) {
-        fields ??= new Map(def.fields.map((f) => [f.name, self.field(f)]));
-        return fields.get(name);
-      },
+      field: (name: string) => all().get(name),
+      fields: () => [...all().values()],
     };
     return node;
   }
@@ -54,6 +52,9 @@ export class CatalogMergeSchema {
     const out: { -readonly [K in keyof MergeField]: MergeField[K] } = { name: f.name, node: this.typeNode(f.type, f) };
     if (f.patchStrategy) out.patchStrategy = f.patchStrategy;
     if (f.patchMergeKey) out.patchMergeKey = f.patchMergeKey;
+    if (f.default !== undefined) out.default = f.default;
+    if (f.ptr) out.ptr = true;
+    if (f.required) out.required = true;
     return out;
   }
 
@@ -67,7 +68,7 @@ export class CatalogMergeSchema {
     if ('map' in t) return { kind: 'map', value: this.typeNode(t.map), atomic: f?.mapType === 'atomic' };
     const node = this.definition(t.ref);
     // A field may mark a struct atomic even where the definition itself does not.
-    if (f?.mapType === 'atomic' && node.kind === 'struct' && !node.atomic) return { ...node, atomic: true, field: (n: string) => node.field(n) };
+    if (f?.mapType === 'atomic' && node.kind === 'struct' && !node.atomic) return { ...node, atomic: true, field: (n: string) => node.field(n), fields: () => node.fields() };
     return node;
   }
 }

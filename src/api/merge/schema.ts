@@ -25,6 +25,8 @@ export interface StructNode {
   readonly name: string;
   /** The field declared under a JSON name. */
   field(name: string): MergeField | undefined;
+  /** Every declared field, in declaration order. */
+  fields(): readonly MergeField[];
   /** x-kubernetes-map-type: atomic: the struct is replaced as a whole by apply. */
   readonly atomic: boolean;
   /** Undeclared fields are kept (x-kubernetes-preserve-unknown-fields) and typed as untyped. */
@@ -57,6 +59,12 @@ export interface MergeField {
   readonly patchStrategy?: PatchStrategy;
   /** x-kubernetes-patch-merge-key. */
   readonly patchMergeKey?: string;
+  /** Published default (apply uses it for a list-map key an item omits, such as a port's protocol). */
+  readonly default?: unknown;
+  /** Go holds the field as a pointer: absent from the zero object. */
+  readonly ptr?: boolean;
+  /** Required in the OpenAPI sense (Go has no omitempty): present in the zero object. */
+  readonly required?: boolean;
 }
 
 export const SCALAR: ScalarNode = { kind: 'scalar' };
