@@ -61,7 +61,7 @@ export const appsV1 = defineGroup({ prefix: 'io.k8s.api.apps.v1', group: 'apps',
     conditions: ['[]DaemonSetCondition', 10, 'The latest observations of the daemon set\'s state.', CONDITIONS],
   });
   g.struct('DaemonSetUpdateStrategy', 'How a DaemonSet replaces its pods.', {
-    type: ['string', 1, 'RollingUpdate (the default) or OnDelete.'],
+    type: ['string', 1, 'RollingUpdate (the default) or OnDelete.', { enum: ['OnDelete', 'RollingUpdate'] }],
     rollingUpdate: ['RollingUpdateDaemonSet', 2, 'Tuning for RollingUpdate.', { ptr: true }],
   });
 
@@ -105,7 +105,7 @@ export const appsV1 = defineGroup({ prefix: 'io.k8s.api.apps.v1', group: 'apps',
     collisionCount: ['int32', 8, 'Counter used to make replica set names unique when hashes collide.', { ptr: true }],
   });
   g.struct('DeploymentStrategy', 'How a Deployment replaces its pods.', {
-    type: ['string', 1, 'Recreate or RollingUpdate (the default).'],
+    type: ['string', 1, 'Recreate or RollingUpdate (the default).', { enum: ['Recreate', 'RollingUpdate'] }],
     rollingUpdate: ['RollingUpdateDeployment', 2, 'Tuning for RollingUpdate; only allowed with that type.', { ptr: true }],
   });
 
@@ -174,7 +174,7 @@ export const appsV1 = defineGroup({ prefix: 'io.k8s.api.apps.v1', group: 'apps',
     template: ['core.PodTemplateSpec', 3, 'The pod each ordinal is created from, plus its own claims.', { required: true }],
     volumeClaimTemplates: ['[]core.PersistentVolumeClaim', 4, 'Claims created per pod and mounted under the same volume names.', { list: 'atomic' }],
     serviceName: ['string', 5, 'Headless service that gives the pods their network identity.'],
-    podManagementPolicy: ['string', 6, 'OrderedReady (one at a time, the default) or Parallel.'],
+    podManagementPolicy: ['string', 6, 'OrderedReady (one at a time, the default) or Parallel.', { enum: ['OrderedReady', 'Parallel'] }],
     updateStrategy: ['StatefulSetUpdateStrategy', 7, 'How pods are replaced after a template change.'],
     revisionHistoryLimit: ['int32', 8, 'How many old revisions to retain; 10 when unset.', { ptr: true }],
     minReadySeconds: ['int32', 9, 'Seconds a new pod must stay ready before it counts as available.'],
@@ -194,7 +194,7 @@ export const appsV1 = defineGroup({ prefix: 'io.k8s.api.apps.v1', group: 'apps',
     availableReplicas: ['int32', 11, 'Pods ready for at least minReadySeconds.'],
   });
   g.struct('StatefulSetUpdateStrategy', 'How a StatefulSet replaces its pods.', {
-    type: ['string', 1, 'RollingUpdate (the default) or OnDelete.'],
+    type: ['string', 1, 'RollingUpdate (the default) or OnDelete.', { enum: ['OnDelete', 'RollingUpdate'] }],
     rollingUpdate: ['RollingUpdateStatefulSetStrategy', 2, 'Tuning for RollingUpdate.', { ptr: true }],
   });
 
