@@ -166,8 +166,8 @@ export function defineGroup(
   body({
     struct: (name, doc, fields, opts) => struct(name, doc, fields, opts),
     kind: (name, doc, fields, opts) => struct(name, doc, {
-      apiVersion: ['string', 0, 'The versioned schema of this representation of an object.'],
-      kind: ['string', 0, 'The REST resource kind this object represents, in CamelCase.'],
+      apiVersion: ['string', 0, 'Schema version of the object: group/version, or just the version for the core group.'],
+      kind: ['string', 0, 'Kind of the object, such as Pod, which tells a client how to decode it.'],
       ...fields,
     }, opts, [{ group: meta.group, version: meta.version, kind: name }]),
     custom: (name, doc, encoding) => definitions.push({ name: full(name), doc, fields: [], custom: encoding }),

@@ -16,7 +16,7 @@ const CONTAINER: FieldTable = {
   workingDir: ['string', 5, 'Directory the process starts in; the image default when empty.'],
   ports: ['[]ContainerPort', 6, 'Ports the container exposes, mostly informational.', { list: 'map', keys: ['containerPort', 'protocol'], patch: 'merge', mergeKey: 'containerPort' }],
   envFrom: ['[]EnvFromSource', 19, 'Sources whose keys all become environment variables.', { list: 'atomic' }],
-  env: ['[]EnvVar', 7, 'Environment variables set in the container.', { list: 'map', keys: ['name'], patch: 'merge', mergeKey: 'name' }],
+  env: ['[]EnvVar', 7, 'Variables added to the process environment, by name.', { list: 'map', keys: ['name'], patch: 'merge', mergeKey: 'name' }],
   resources: ['ResourceRequirements', 8, 'Compute resources requested and limited for the container.'],
   resizePolicy: ['[]ContainerResizePolicy', 23, 'Whether resizing each resource needs a container restart.', { list: 'atomic' }],
   restartPolicy: ['string', 24, 'Only Always, for init containers that keep running as sidecars.', { ptr: true, enum: ['Always'] }],
@@ -88,7 +88,7 @@ export const coreContainer = defineGroup(CORE_V1, (g) => {
 
   g.struct('SecretKeySelector', 'One key of a Secret.', {
     ...embedded([1], { name: ['string', 1, 'Name of the Secret.', { default: '' }] }),
-    key: ['string', 2, 'The key to read; must be a valid secret key.', { required: true }],
+    key: ['string', 2, 'Which entry of the Secret to read.', { required: true }],
     optional: ['boolean', 3, 'Tolerates a missing Secret or key when true.', { ptr: true }],
   }, { mapType: 'atomic' });
 
@@ -98,7 +98,7 @@ export const coreContainer = defineGroup(CORE_V1, (g) => {
   }, { mapType: 'atomic' });
 
   g.struct('ResourceFieldSelector', 'A container resource limit or request, scaled by a divisor.', {
-    containerName: ['string', 1, 'Container to read from; required for volumes, optional for env.'],
+    containerName: ['string', 1, 'Which container\'s resources to read; must be given in volumes, defaults to the current one in env.'],
     resource: ['string', 2, 'The resource, such as limits.cpu or requests.memory.', { required: true }],
     divisor: ['Quantity', 3, 'Unit the value is expressed in; 1 when unset.'],
   }, { mapType: 'atomic' });

@@ -67,7 +67,7 @@ export const coreSecurity = defineGroup(CORE_V1, (g) => {
   });
 
   g.struct('WindowsSecurityContextOptions', 'Security settings that only apply on Windows nodes.', {
-    gmsaCredentialSpecName: ['string', 1, 'Name of the GMSA credential spec resource to use.', { ptr: true }],
+    gmsaCredentialSpecName: ['string', 1, 'Names a GMSACredentialSpec object to load the spec from.', { ptr: true }],
     gmsaCredentialSpec: ['string', 2, 'Inlined GMSA credential spec contents.', { ptr: true }],
     runAsUserName: ['string', 3, 'Windows user name the entrypoint runs as.', { ptr: true }],
     hostProcess: ['boolean', 4, 'Runs the container as a Windows host process.', { ptr: true }],
