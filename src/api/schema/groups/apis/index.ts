@@ -4,6 +4,8 @@
  */
 import type { GroupSource } from '../../dsl.js';
 import { admissionregistrationV1 } from './admissionregistration-v1.js';
+import { apiextensionsV1 } from './apiextensions-v1.js';
+import { apiregistrationV1 } from './apiregistration-v1.js';
 import { appsV1 } from './apps-v1.js';
 import { authenticationV1 } from './authentication-v1.js';
 import { authorizationV1 } from './authorization-v1.js';
@@ -23,7 +25,7 @@ import { schedulingV1 } from './scheduling-v1.js';
 import { storageV1 } from './storage-v1.js';
 
 export const apiGroups: readonly GroupSource[] = [
-  appsV1, eventsV1, authenticationV1, authorizationV1, autoscalingV2, autoscalingV1, batchV1,
+  apiregistrationV1, appsV1, eventsV1, authenticationV1, authorizationV1, autoscalingV2, autoscalingV1, batchV1,
   certificatesV1, networkingV1, policyV1, rbacV1, storageV1, admissionregistrationV1,
-  schedulingV1, coordinationV1, nodeV1, discoveryV1, flowcontrolV1,
+  apiextensionsV1, schedulingV1, coordinationV1, nodeV1, discoveryV1, flowcontrolV1,
 ];
