@@ -17,6 +17,7 @@ import { coordinationV1 } from './coordination-v1.js';
 import { discoveryV1 } from './discovery-v1.js';
 import { eventsV1 } from './events-v1.js';
 import { flowcontrolV1 } from './flowcontrol-v1.js';
+import { metricsV1beta1 } from './metrics-v1beta1.js';
 import { networkingV1 } from './networking-v1.js';
 import { nodeV1 } from './node-v1.js';
 import { policyV1 } from './policy-v1.js';
@@ -28,4 +29,5 @@ export const apiGroups: readonly GroupSource[] = [
   apiregistrationV1, appsV1, eventsV1, authenticationV1, authorizationV1, autoscalingV2, autoscalingV1, batchV1,
   certificatesV1, networkingV1, policyV1, rbacV1, storageV1, admissionregistrationV1,
   apiextensionsV1, schedulingV1, coordinationV1, nodeV1, discoveryV1, flowcontrolV1,
+  metricsV1beta1,
 ];
