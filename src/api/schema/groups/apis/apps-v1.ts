@@ -14,7 +14,7 @@ function condition(what: string): FieldTable {
     status: ['string', 2, 'Whether the condition holds: True, False or Unknown.', { required: true }],
     lastTransitionTime: ['Time', 3, 'When the status last flipped.'],
     reason: ['string', 4, 'One-word CamelCase cause of the last transition.'],
-    message: ['string', 5, 'Human-readable details about the last transition.'],
+    message: ['string', 5, 'Free-form explanation of the most recent status change.'],
   };
 }
 
@@ -77,7 +77,7 @@ export const appsV1 = defineGroup({ prefix: 'io.k8s.api.apps.v1', group: 'apps',
     lastUpdateTime: ['Time', 6, 'When the controller last refreshed this condition.'],
     lastTransitionTime: ['Time', 7, 'When the status last flipped.'],
     reason: ['string', 4, 'One-word CamelCase cause of the last transition.'],
-    message: ['string', 5, 'Human-readable details about the last transition.'],
+    message: ['string', 5, 'Free-form explanation of the most recent status change.'],
   });
   g.kind('DeploymentList', 'A page of Deployment objects.', {
     metadata: ['ListMeta', 1, 'Standard list metadata.'],

@@ -7,7 +7,7 @@ import { defineGroup } from '../../dsl.js';
 export const authenticationV1 = defineGroup({ prefix: 'io.k8s.api.authentication.v1', group: 'authentication.k8s.io', version: 'v1' }, (g) => {
   g.struct('BoundObjectReference', 'An object a requested token is tied to; the token stops working when it is deleted.', {
     kind: ['string', 1, 'Kind of the object: Pod, Secret or Node.'],
-    apiVersion: ['string', 2, 'API version of the object.'],
+    apiVersion: ['string', 2, 'Group and version of the bound object.'],
     name: ['string', 3, 'Name of the object.'],
     uid: ['string', 4, 'UID of the object.'],
   });

@@ -54,7 +54,7 @@ export const autoscalingV2 = defineGroup({ prefix: 'io.k8s.api.autoscaling.v2', 
     status: ['string', 2, 'Whether the condition holds: True, False or Unknown.', { required: true }],
     lastTransitionTime: ['Time', 3, 'When the status last flipped.'],
     reason: ['string', 4, 'One-word CamelCase cause of the last transition.'],
-    message: ['string', 5, 'Human-readable details about the last transition.'],
+    message: ['string', 5, 'Free-form explanation of the most recent status change.'],
   });
   g.kind('HorizontalPodAutoscalerList', 'A page of HorizontalPodAutoscaler objects.', {
     metadata: ['ListMeta', 1, 'Standard list metadata.'],

@@ -37,10 +37,10 @@ export const batchV1 = defineGroup({ prefix: 'io.k8s.api.batch.v1', group: 'batc
   g.struct('JobCondition', 'One aspect of a Job\'s state at a point in time.', {
     type: ['string', 1, 'Which aspect this condition describes (Complete, Failed, Suspended, ...).', { required: true }],
     status: ['string', 2, 'Whether the condition holds: True, False or Unknown.', { required: true }],
-    lastProbeTime: ['Time', 3, 'When the condition was last checked.'],
+    lastProbeTime: ['Time', 3, 'Moment the controller last re-evaluated the condition.'],
     lastTransitionTime: ['Time', 4, 'When the status last flipped.'],
     reason: ['string', 5, 'One-word CamelCase cause of the last transition.'],
-    message: ['string', 6, 'Human-readable details about the last transition.'],
+    message: ['string', 6, 'Free-form explanation of the most recent status change.'],
   });
   g.kind('JobList', 'A page of Job objects.', {
     metadata: ['ListMeta', 1, 'Standard list metadata.'],

@@ -9,7 +9,7 @@ const CONDITION: FieldTable = {
   status: ['string', 2, 'Whether the condition holds: True, False or Unknown.'],
   lastTransitionTime: ['Time', 3, 'When the status last flipped.'],
   reason: ['string', 4, 'One-word CamelCase cause of the last transition.'],
-  message: ['string', 5, 'Human-readable details about the last transition.'],
+  message: ['string', 5, 'Free-form explanation of the most recent status change.'],
 };
 const CONDITIONS = { list: 'map', keys: ['type'], patch: 'merge', mergeKey: 'type' } as const;
 
