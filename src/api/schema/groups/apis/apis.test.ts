@@ -1,8 +1,7 @@
 /**
  * @module Checks on the named API group sources that the reference comparison cannot make:
- * protobuf slots unique per message, short descriptions, enum/default and list-metadata
- * consistency, kubectl's short names and categories, create-only reviews, scale subresources,
- * and metrics.k8s.io (absent from the reference).
+ * kubectl's short names and categories, create-only reviews, scale subresources, and
+ * metrics.k8s.io (absent from the reference). Shared invariants are in ../../sources.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,41 +9,7 @@ import { buildCatalog } from '../../catalog.js';
 import { coreGroups } from '../core/index.js';
 import { apiGroups } from './index.js';
 
-const definitions = apiGroups.flatMap((g) => g.definitions);
 const cat = buildCatalog([...coreGroups, ...apiGroups]);
-
-test('apiGroups declare each protobuf number once per (embedded) message', () => {
-  for (const d of definitions) {
-    const seen = new Map<string, string>();
-    for (const f of d.fields) {
-      if (f.proto === 0) continue;
-      const slot = `${(f.embeddedIn ?? []).join('.')}#${f.proto}`;
-      assert.equal(seen.get(slot), undefined, `${d.name}: ${f.name} reuses protobuf slot ${slot} of ${seen.get(slot)}`);
-      seen.set(slot, f.name);
-    }
-  }
-});
-
-test('apiGroups describe every definition and field in one short sentence', () => {
-  for (const d of definitions) {
-    assert.match(d.doc, /^\S.{2,150}[.)]$/, d.name);
-    for (const f of d.fields) assert.match(f.doc, /^\S.{2,150}[.)]$/, `${d.name}.${f.name}`);
-  }
-});
-
-test('apiGroups keep list, merge and enum metadata consistent', () => {
-  for (const d of definitions) {
-    for (const f of d.fields) {
-      const where = `${d.name}.${f.name}`;
-      if (f.enum && f.default !== undefined) assert.ok(f.enum.includes(String(f.default)), where);
-      if (f.enum) assert.deepEqual([...f.enum], [...f.enum].sort(), `${where}: enum values are kept sorted`);
-      if (f.listMapKeys) assert.equal(f.listType, 'map', `${where}: map keys need list type map`);
-      if (f.listType === 'map') assert.ok(f.listMapKeys?.length, `${where}: list type map needs keys`);
-      if (f.patchMergeKey) assert.match(f.patchStrategy ?? '', /merge/, `${where}: merge key without merge`);
-      if (f.listType) assert.ok(f.typeName.startsWith('[]') || f.typeName === 'bytes', `${where}: list type on a non-list`);
-    }
-  }
-});
 
 test('every named-group resource has its kind, list kind and subresource kinds in the catalog', () => {
   for (const r of apiGroups.flatMap((g) => g.resources)) {
