@@ -139,11 +139,14 @@ export async function ensureServerTls(dataDir: string, opts: ServerTlsOptions): 
   const p = tlsPaths(dataDir);
   const written: string[] = [];
   await fsp.mkdir(p.dir, { recursive: true, mode: 0o700 });
+  // RSA key generation is the slowest step of a first start; it runs while the EC work proceeds.
+  const serviceKey = ensureServiceKey(p, written);
+  // Handled below; this only keeps a failure here from surfacing as unhandled if a CA step throws first.
+  serviceKey.catch(() => undefined);
   const server = await ensureCa('k3s-server-ca', p.serverCa, p.serverCaKey, now, written);
   const client = await ensureCa('k3s-client-ca', p.clientCa, p.clientCaKey, now, written);
   const requestHeader = await ensureCa('k3s-request-header-ca', p.requestHeaderCa, p.requestHeaderCaKey, now, written);
   await Promise.all([writeNoChain(server.ca, p.serverCaNoChain), writeNoChain(client.ca, p.clientCaNoChain)]);
-  const serviceKeyPem = await ensureServiceKey(p, written);
   const serving = await ensureLeafCertificate(server.ca, {
     cn: 'kube-apiserver', usages: ['serverAuth'], days: LEAF_DAYS,
     dnsNames: opts.servingDnsNames, ips: opts.servingIps,
@@ -151,6 +154,7 @@ export async function ensureServerTls(dataDir: string, opts: ServerTlsOptions): 
   const admin = await ensureLeafCertificate(client.ca, {
     cn: 'system:admin', o: ['system:masters'], usages: ['clientAuth'], days: LEAF_DAYS,
   }, { cert: p.clientAdminCert, key: p.clientAdminKey }, { now, forced: client.created, written });
+  const serviceKeyPem = await serviceKey;
   return { paths: p, serverCa: server.ca, clientCa: client.ca, requestHeaderCa: requestHeader.ca, serviceKeyPem, serving, admin, written };
 }
 
