@@ -14,6 +14,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/base/testing/paths.js';
+import { freePort } from '../../src/base/testing/ports.js';
 
 const BIN = join(repoRoot(), 'bin', 'k3ts');
 
@@ -32,17 +33,6 @@ function readyz(port: number): Promise<boolean> {
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** One start: milliseconds to /readyz 200 and RSS in MiB at that moment. */

@@ -1,18 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allExist, readTextIfExists, symlinkAtomic, writeFileAtomic } from './atomic-file.js';
-
-function tmp(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k3ts-atomic-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDir } from './testing/tmp.js';
 
 test('writeFileAtomic() writes with the requested mode, creating folders, leaving no temp file', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-atomic-');
   const p = join(dir, 'a', 'b', 'key.pem');
   await writeFileAtomic(p, 'secret');
   assert.equal(readFileSync(p, 'utf8'), 'secret');
@@ -24,7 +18,7 @@ test('writeFileAtomic() writes with the requested mode, creating folders, leavin
 });
 
 test('writeFileAtomic() replaces a symlink rather than writing through it', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-atomic-');
   writeFileSync(join(dir, 'target'), 'keep');
   await symlinkAtomic(join(dir, 'target'), join(dir, 'link'));
   assert.equal(readlinkSync(join(dir, 'link')), join(dir, 'target'));
@@ -34,7 +28,7 @@ test('writeFileAtomic() replaces a symlink rather than writing through it', asyn
 });
 
 test('readTextIfExists() and allExist() report missing files without throwing', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-atomic-');
   assert.equal(await readTextIfExists(join(dir, 'nope')), undefined);
   writeFileSync(join(dir, 'yes'), 'x');
   assert.equal(await readTextIfExists(join(dir, 'yes')), 'x');

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeLogging, configureLogging, logger, setLogSink } from './log.js';
+import { tempDir } from './testing/tmp.js';
 
 test('logger() writes klog-style lines and gates -v levels and debug', () => {
   const lines: string[] = [];
@@ -25,8 +25,7 @@ test('logger() writes klog-style lines and gates -v levels and debug', () => {
 });
 
 test('configureLogging({file}) appends to the file with mode 0600 and closeLogging() releases it', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'k3ts-log-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(t, 'k3ts-log-');
   const file = join(dir, 'k3ts.log');
   configureLogging({ file, debug: true });
   logger('test').debug('to the file');

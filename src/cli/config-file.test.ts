@@ -1,17 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFileList, loadConfigFiles } from './config-file.js';
 import { AGENT_FLAGS } from './flags/agent.js';
 import { SERVER_FLAGS } from './flags/server.js';
-
-function tmp(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k3ts-cfg-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDir } from '../base/testing/tmp.js';
 
 async function load(dir: string, table = SERVER_FLAGS) {
   const r = await loadConfigFiles(table, await configFileList(join(dir, 'config.yaml')));
@@ -19,7 +13,7 @@ async function load(dir: string, table = SERVER_FLAGS) {
 }
 
 test('configFileList() reads the main file first, then .yaml/.yml drop-ins in lexical order', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cfg-');
   writeFileSync(join(dir, 'config.yaml'), '');
   mkdirSync(join(dir, 'config.yaml.d', 'sub.yaml'), { recursive: true });
   for (const f of ['20-b.yml', '10-a.YAML', 'notes.txt', '30-c.yaml']) writeFileSync(join(dir, 'config.yaml.d', f), '');
@@ -30,7 +24,7 @@ test('configFileList() reads the main file first, then .yaml/.yml drop-ins in le
 });
 
 test('later files replace values, and key+ appends across files', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cfg-');
   writeFileSync(join(dir, 'config.yaml'), 'write-kubeconfig-mode: "0644"\ntls-san: [a.example]\nnode-label:\n  - foo=bar\n  - something=amazing\n');
   mkdirSync(join(dir, 'config.yaml.d'));
   writeFileSync(join(dir, 'config.yaml.d', '10.yaml'), 'write-kubeconfig-mode: 0640\ntls-san+: [b.example]\nnode-label: [only=this]\n');
@@ -45,14 +39,14 @@ test('later files replace values, and key+ appends across files', async (t) => {
 });
 
 test('values keep their YAML meaning: booleans as k3s (YAML 1.1), plain scalars verbatim for strings', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cfg-');
   writeFileSync(join(dir, 'config.yaml'), 'debug: yes\nwith-node-id: "false"\nhttps-listen-port: "7443"\nv: 2\ntoken: 0123\nd: /data\n');
   const { v } = await load(dir);
   assert.deepEqual(v, { debug: [true], 'with-node-id': [false], 'https-listen-port': [7443], v: [2], token: ['0123'], 'data-dir': ['/data'] });
 });
 
 test('unknown keys are warned about with the file and skipped; keys of the other command too', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cfg-');
   writeFileSync(join(dir, 'config.yaml'), 'no-such-thing: 1\ncluster-cidr: 10.42.0.0/16\nnode-name: n1\n');
   const agent = await load(dir, AGENT_FLAGS);
   assert.deepEqual(agent.v, { 'node-name': ['n1'] });
@@ -62,7 +56,7 @@ test('unknown keys are warned about with the file and skipped; keys of the other
 });
 
 test('malformed YAML and wrong types are errors naming the file, the key and what was expected', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cfg-');
   const file = join(dir, 'config.yaml');
   const cases: Array<[string, RegExp]> = [
     ['debug: [true\n', new RegExp(`${file}: malformed YAML: .* at line 2, column 1`)],

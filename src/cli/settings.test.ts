@@ -1,21 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasCode } from '../base/errors.js';
 import { setLogSink } from '../base/log.js';
 import { SERVER_FLAGS } from './flags/server.js';
 import { resolveCommandSettings } from './settings.js';
-
-function tmp(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k3ts-set-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDir } from '../base/testing/tmp.js';
 
 test('precedence is command line > config file > K3S_* environment > default', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-set-');
   const cfg = join(dir, 'config.yaml');
   writeFileSync(cfg, 'token: from-file\nwrite-kubeconfig-mode: "0640"\n');
   const env = { K3S_CONFIG_FILE: cfg, K3S_TOKEN: 'from-env', K3S_KUBECONFIG_MODE: '0644', K3S_NODE_NAME: 'env-node', K3S_DATA_DIR: '/env/data' };
@@ -28,7 +22,7 @@ test('precedence is command line > config file > K3S_* environment > default', a
 });
 
 test('a repeatable flag on the command line replaces the whole list from the config files', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-set-');
   const cfg = join(dir, 'config.yaml');
   writeFileSync(cfg, 'node-label: [foo=bar, something=amazing]\ntls-san: [a.example]\n');
   mkdirSync(`${cfg}.d`);
@@ -45,7 +39,7 @@ test('list environment variables are split on commas, as urfave/cli does', async
 });
 
 test('$K3S_CONFIG_FILE wins over --config, as in k3s, and moves the drop-in folder with it', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-set-');
   writeFileSync(join(dir, 'a.yaml'), 'node-name: from-a\n');
   mkdirSync(join(dir, 'b.yaml.d'));
   writeFileSync(join(dir, 'b.yaml.d', 'x.yaml'), 'node-name: from-b-dropin\n');
@@ -67,7 +61,7 @@ test('an explicitly named config file that is missing is a warning, as k3s ignor
 });
 
 test('flags k3ts lacks are refused from the command line, a config file or a K3S_* variable', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-set-');
   const cfg = join(dir, 'config.yaml');
   const none = { K3S_CONFIG_FILE: join(dir, 'absent.yaml') };
   await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['--cluster-init'], none),
@@ -80,7 +74,7 @@ test('flags k3ts lacks are refused from the command line, a config file or a K3S
 });
 
 test('restating k3s\'s default for a flag k3ts lacks is accepted; unrelated AWS_* variables are not read', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-set-');
   const cfg = join(dir, 'config.yaml');
   writeFileSync(cfg, 'cluster-init: false\nselinux: false\netcd-snapshot-retention: 5\ntls-san-security: true\n');
   const r = await resolveCommandSettings(SERVER_FLAGS, [], { K3S_CONFIG_FILE: cfg, AWS_ACCESS_KEY_ID: 'AKIA...' });

@@ -1,21 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { credentialPaths, ensureServerCredentials } from './credentials.js';
 import { caHash, parseToken } from './token.js';
+import { tempDir } from '../base/testing/tmp.js';
 
 const caBundle = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
-function tmp(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k3ts-cred-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 test('ensureServerCredentials() generates a token, writes k3s\'s files and reuses them', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cred-');
   const a = await ensureServerCredentials(dir, { caBundle });
   const p = credentialPaths(dir);
   assert.match(a.serverToken, new RegExp(`^K10${caHash(caBundle)}::server:[0-9a-f]{32}$`));
@@ -29,7 +23,7 @@ test('ensureServerCredentials() generates a token, writes k3s\'s files and reuse
 });
 
 test('ensureServerCredentials() honours a short --token and a full token for the same CA', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cred-');
   const a = await ensureServerCredentials(dir, { caBundle, token: { parsed: parseToken('s3cret'), source: '--token' } });
   assert.equal(a.serverToken, `K10${caHash(caBundle)}::server:s3cret`);
   const b = await ensureServerCredentials(dir, { caBundle, token: { parsed: parseToken(a.serverToken), source: '--token' } });
@@ -37,21 +31,21 @@ test('ensureServerCredentials() honours a short --token and a full token for the
 });
 
 test('ensureServerCredentials() refuses a full token whose CA hash does not match', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cred-');
   const other = `K10${caHash('another CA')}::server:s3cret`;
   await assert.rejects(ensureServerCredentials(dir, { caBundle, token: { parsed: parseToken(other), source: '--token' } }),
     /the token given by --token is for another cluster: its CA hash does not match/);
 });
 
 test('ensureServerCredentials() refuses a different token on restart', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cred-');
   await ensureServerCredentials(dir, { caBundle, token: { parsed: parseToken('first'), source: '--token' } });
   await assert.rejects(ensureServerCredentials(dir, { caBundle, token: { parsed: parseToken('second'), source: '$K3S_TOKEN (for --token)' } }),
     /\$K3S_TOKEN \(for --token\) does not match the token this server was created with/);
 });
 
 test('ensureServerCredentials() writes its own agent-token with --agent-token', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-cred-');
   const a = await ensureServerCredentials(dir, { caBundle, agentToken: { parsed: parseToken('agentsecret'), source: '--agent-token' } });
   const p = credentialPaths(dir);
   assert.equal(lstatSync(p.agentToken).isSymbolicLink(), false);

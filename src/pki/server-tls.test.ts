@@ -1,23 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueCertificate } from './authority.js';
 import { generateEcKey } from './keys.js';
 import { ensureServerTls, tlsPaths } from './server-tls.js';
 import { haveOpenssl, openssl } from './testing/openssl.js';
+import { tempDir } from '../base/testing/tmp.js';
 
 const sans = { servingDnsNames: ['kubernetes', 'kubernetes.default', 'localhost', 'node1'], servingIps: ['127.0.0.1', '10.43.0.1'] };
 
-function tmp(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'k3ts-tls-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 test('ensureServerTls() creates k3s\'s files with 0600 keys, then reuses them unchanged', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-tls-');
   const first = await ensureServerTls(dir, sans);
   const p = tlsPaths(dir);
   for (const key of [p.serverCaKey, p.clientCaKey, p.requestHeaderCaKey, p.serviceKey, p.serviceCurrentKey, p.servingApiKey, p.clientAdminKey]) {
@@ -38,7 +32,7 @@ test('ensureServerTls() creates k3s\'s files with 0600 keys, then reuses them un
 });
 
 test('ensureServerTls() renews a leaf with fewer than 120 days left, keeping the CA', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-tls-');
   const first = await ensureServerTls(dir, sans);
   const p = tlsPaths(dir);
   const short = issueCertificate(first.serverCa, await generateEcKey(), { cn: 'kube-apiserver', usages: ['serverAuth'], dnsNames: sans.servingDnsNames, ips: sans.servingIps, days: 30, now: new Date() });
@@ -52,7 +46,7 @@ test('ensureServerTls() renews a leaf with fewer than 120 days left, keeping the
 });
 
 test('ensureServerTls() re-issues the serving certificate when a SAN is added', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-tls-');
   await ensureServerTls(dir, sans);
   const more = await ensureServerTls(dir, { ...sans, servingDnsNames: [...sans.servingDnsNames, 'k3s.example.com'] });
   assert.deepEqual(more.written, [tlsPaths(dir).servingApiCert]);
@@ -60,14 +54,14 @@ test('ensureServerTls() re-issues the serving certificate when a SAN is added', 
 });
 
 test('ensureServerTls() refuses a CA certificate whose key is missing instead of replacing the CA', async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-tls-');
   await ensureServerTls(dir, sans);
   unlinkSync(tlsPaths(dir).clientCaKey);
   await assert.rejects(ensureServerTls(dir, sans), /client-ca\.crt exists but its key .*client-ca\.key is missing/);
 });
 
 test('the certificate files pass openssl verify with the right purposes', { skip: !haveOpenssl() && 'openssl not installed' }, async (t) => {
-  const dir = tmp(t);
+  const dir = tempDir(t, 'k3ts-tls-');
   await ensureServerTls(dir, sans);
   const p = tlsPaths(dir);
   assert.match(openssl(['verify', '-purpose', 'sslserver', '-CAfile', p.serverCa, p.servingApiCert]).out, /OK/);

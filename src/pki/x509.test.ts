@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCa, issueCertificate, loadCa } from './authority.js';
 import { generateEcKey, generateRsaKey, privateKeyPem } from './keys.js';
 import { parseCertificate } from './x509.js';
 import { haveOpenssl, openssl } from './testing/openssl.js';
+import { tempDir } from '../base/testing/tmp.js';
 
 const now = new Date();
 
@@ -50,8 +50,7 @@ test('loadCa() refuses a key that does not match the certificate', async () => {
 });
 
 test('openssl accepts the certificates: text dump, chain verification, purpose', { skip: !haveOpenssl() && 'openssl not installed' }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'k3ts-x509-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(t, 'k3ts-x509-');
   const ca = createCa('k3s-server-ca@1', await generateEcKey(), now);
   const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'kube-apiserver', usages: ['serverAuth'], dnsNames: ['kubernetes.default.svc.cluster.local'], ips: ['10.43.0.1'], days: 365, now });
   writeFileSync(join(dir, 'ca.crt'), ca.bundlePem);

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../src/base/testing/ports.js';
 import { BIN, kubectlPath, tmpDir } from './harness.js';
 
 /** True when a private mount namespace with an overlay mount can be made here. */
@@ -26,16 +26,6 @@ function canIsolate(): boolean {
   }
 }
 const canUnshare = canIsolate();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test('k3ts server uses k3s\'s default data dir and kubeconfig, and k3ts kubectl finds it', {
   skip: (!canUnshare && 'needs root, unshare -m and overlayfs (to keep /etc and /var/lib untouched)') || (!kubectlPath(33) && 'kubectl not installed'),

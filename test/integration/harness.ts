@@ -4,21 +4,19 @@
  * or without the admin certificate, run the real kubectl binaries, and stop it with a signal.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../../src/base/testing/paths.js';
 import { waitFor } from '../../src/base/async.js';
+import { tempDir } from '../../src/base/testing/tmp.js';
 
 export const BIN = join(repoRoot(), 'bin', 'k3ts');
 
 /** A temp dir removed after the test. */
-export function tmpDir(t: { after(fn: () => void): void }, prefix = 'k3ts-it-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+export function tmpDir(t: { after(fn: () => void): void }): string {
+  return tempDir(t, 'k3ts-it-');
 }
 
 /** The kubectl binary for minor version `minor` (kubectl.1.<minor> next to kubectl), if installed. */

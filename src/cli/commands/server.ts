@@ -1,17 +1,15 @@
 /**
  * @module `k3ts server`: resolve flags, config files and environment into a frozen ServerConfig,
- * configure logging, start the server, and on SIGINT/SIGTERM stop it in reverse and flush logs.
+ * start the server, and on SIGINT/SIGTERM stop it in reverse and flush the log.
  */
 import { aborted } from '../../base/async.js';
 import { messageOf } from '../../base/errors.js';
-import { closeLogging, configureLogging, logger } from '../../base/log.js';
-import { currentHost } from '../../config/host.js';
+import { closeLogging, logger } from '../../base/log.js';
 import { resolveServerConfig } from '../../config/server-config.js';
 import { SERVER_FLAGS } from '../flags/server.js';
-import { commandHelp } from '../help.js';
 import type { Command } from '../io.js';
-import { resolveCommandSettings } from '../settings.js';
 import { shutdownSignal } from '../signals.js';
+import { prepareCommand } from './prepare.js';
 
 const log = logger('server');
 
@@ -19,15 +17,8 @@ export const serverCommand: Command = {
   name: 'server',
   summary: 'Run management server',
   async run(argv, io) {
-    const settings = await resolveCommandSettings(SERVER_FLAGS, argv, io.env);
-    if (settings.help) {
-      io.stdout.write(commandHelp(io.app, SERVER_FLAGS, this.summary));
-      return 0;
-    }
-    const config = resolveServerConfig(settings.flags, currentHost());
-    configureLogging(config.log);
-    for (const w of settings.warnings) log.warn(w);
-    for (const f of settings.configFiles) log.v(1, `read config file ${f}`);
+    const config = await prepareCommand(SERVER_FLAGS, argv, { io, summary: this.summary, resolve: resolveServerConfig });
+    if (!config) return 0;
     const stop = shutdownSignal();
     try {
       // Imported lazily so `--help` and config errors never load the server's code.
