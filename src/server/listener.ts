@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { statusErrors } from '../api/status.js';
 import { messageOf } from '../base/errors.js';
 import { logger } from '../base/log.js';
@@ -14,7 +15,7 @@ import type { Authenticator } from '../apiserver/auth/authenticator.js';
 import type { HealthRegistry } from '../apiserver/endpoints/health.js';
 import { handleVersion } from '../apiserver/endpoints/version.js';
 import type { ApiHandler } from '../apiserver/http/handler.js';
-import { writeError } from '../apiserver/http/respond.js';
+import { writeError, writeStatusToSocket } from '../apiserver/http/respond.js';
 
 const log = logger('listener');
 
@@ -49,6 +50,8 @@ function plain(res: ServerResponse, code: number, body: string): void {
 export async function startListener(opts: ListenerOptions): Promise<Listener> {
   const shutdown = new AbortController();
   const inFlight = new Set<Promise<void>>();
+  // Upgraded connections leave the HTTP server's bookkeeping; closeAllConnections() misses them.
+  const upgraded = new Set<Duplex>();
 
   async function route(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -84,6 +87,27 @@ export async function startListener(opts: ListenerOptions): Promise<Listener> {
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));
   });
+  // Protocol upgrades (exec, attach, port-forward) arrive here instead of as requests.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const ctl = new AbortController();
+    upgraded.add(socket);
+    socket.on('close', () => { upgraded.delete(socket); ctl.abort(); });
+    socket.on('error', (err) => log.v(3, `upgraded connection: ${err.message}`));
+    const signal = AbortSignal.any([ctl.signal, shutdown.signal]);
+    const done = (async () => {
+      try {
+        const user = await opts.authenticator.authenticate(req);
+        if (!user) return writeStatusToSocket(socket, statusErrors.unauthorized().status);
+        if (!opts.api.upgrade) return writeStatusToSocket(socket, statusErrors.pathNotFound().status);
+        await opts.api.upgrade(req, socket, head, user, signal);
+      } catch (err) {
+        log.error(`upgrade ${req.url ?? ''}: ${messageOf(err)}`);
+        socket.destroy();
+      }
+    })();
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+  });
   server.on('tlsClientError', (err) => log.v(3, `TLS handshake failed: ${err.message}`));
   server.on('clientError', (err, socket) => {
     log.v(3, `bad request: ${err.message}`);
@@ -110,6 +134,7 @@ export async function startListener(opts: ListenerOptions): Promise<Listener> {
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => { timer = setTimeout(r, graceMs); })]);
       clearTimeout(timer);
       server.closeAllConnections();
+      for (const socket of upgraded) socket.destroy();
       await closed;
     },
   };

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { cleanEnv, httpsGet, kubectl, kubectlPath, readKubeconfig, runK3ts, startServer, tmpDir } from './harness.js';
@@ -72,6 +73,21 @@ test('k3ts server: kubectl reaches it, Status answers, restart reuses CA and tok
     assert.equal(admin.status, 404);
     assert.equal(admin.headers['content-type'], 'application/json');
     assert.deepEqual(JSON.parse(admin.body), { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
+  });
+
+  await t.test('protocol upgrades (exec, port-forward) get 401 without credentials and 404 until the API serves them', async () => {
+    const k = readKubeconfig(kc);
+    const upgrade = (withCert: boolean) => new Promise<number>((resolve, reject) => {
+      const req = httpsRequest(`${k.server}/api/v1/namespaces/default/pods/p/exec?command=sh`, {
+        method: 'POST', ca: k.ca, agent: false, headers: { connection: 'Upgrade', upgrade: 'SPDY/3.1' }, ...(withCert ? { cert: k.cert, key: k.key } : {}),
+      });
+      req.on('response', (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      req.on('upgrade', () => reject(new Error('unexpected 101')));
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(await upgrade(false), 401);
+    assert.equal(await upgrade(true), 404);
   });
 
   await t.test('anonymous /version, /healthz, /livez, /readyz, /cacerts and /ping', async () => {

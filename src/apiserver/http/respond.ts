@@ -2,7 +2,8 @@
  * @module Response and request helpers every API handler uses: write JSON or a Kubernetes
  * Status with the right code, and read a request body up to a limit (kube-apiserver: 3 MiB).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { AbortedError } from '../../base/errors.js';
 import { statusErrors, StatusError, type Status } from '../../api/status.js';
 
@@ -33,6 +34,15 @@ export function writeStatus(res: ServerResponse, status: Status): void {
 export function writeError(res: ServerResponse, err: unknown): void {
   const status = err instanceof StatusError ? err.status : statusErrors.internal(err instanceof Error ? err.message : String(err)).status;
   writeStatus(res, status);
+}
+
+/**
+ * Answers a connection that is not (or no longer) an HTTP response, such as a refused protocol
+ * upgrade, with a Status as a plain HTTP/1.1 response, then closes it.
+ */
+export function writeStatusToSocket(socket: Duplex, status: Status): void {
+  const body = JSON.stringify(status);
+  socket.end(`HTTP/1.1 ${status.code} ${STATUS_CODES[status.code] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 /** Options for {@link readBody}. */
