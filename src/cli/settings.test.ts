@@ -84,3 +84,7 @@ test('restating k3s\'s default for a flag k3ts lacks is accepted; unrelated AWS_
 test('positional arguments are refused', async () => {
   await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['oops'], {}), /unexpected argument "oops": "server" takes flags only/);
 });
+
+test('a config file URL is refused rather than silently ignored', async () => {
+  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['--config', 'https://example.com/k3s.yaml'], {}), /reading the config file from a URL \(https:\/\/example.com\/k3s.yaml\) is not supported by k3ts yet/);
+});

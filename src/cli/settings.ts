@@ -104,6 +104,8 @@ export async function resolveCommandSettings(table: FlagTable, argv: readonly st
   const empty = new ResolvedFlags(table, new Map());
   if (cli.help) return { flags: empty, help: true, configFiles: [], warnings: [] };
   const where = configLocation(cli.values, env);
+  // k3s can fetch its config file over HTTP; k3ts reads local files only, and says so.
+  if (/^https?:\/\//i.test(where.path)) throw new UnsupportedError(`reading the config file from a URL (${where.path}) is not supported by k3ts yet`);
   const files = await configFileList(where.path);
   const warnings: string[] = [];
   if (where.explicit && files.length === 0) warnings.push(`config file ${where.path} does not exist and has no drop-ins; continuing without it, as k3s does`);
