@@ -70,3 +70,31 @@ test('startServer() hands authenticated requests to the ApiHandler with the user
   await aborted;
   assert.deepEqual(await hanging, { status: 200, body: 'started\n' });
 });
+
+test('startServer() survives garbage: plain HTTP, broken TLS, malformed requests', async (t) => {
+  const prev = setLogSink({ write: () => undefined });
+  t.after(() => { setLogSink(prev); });
+  const dir = tempDir(t, 'k3ts-run-');
+  const kc = join(dir, 'kc.yaml');
+  const flags = (await resolveCommandSettings(SERVER_FLAGS, ['-d', join(dir, 'data'), '--https-listen-port', '0', '-o', kc, '--bind-address', '127.0.0.1'], { K3S_CONFIG_FILE: join(dir, 'none.yaml') })).flags;
+  const server = await startServer(resolveServerConfig(flags, currentHost()));
+  t.after(() => server.close());
+  const { connect } = await import('node:net');
+  const { connect: tlsConnect } = await import('node:tls');
+  const send = (bytes: string | Buffer) => new Promise<void>((resolve) => {
+    const s = connect(server.port, '127.0.0.1', () => s.end(bytes));
+    s.on('error', () => resolve());
+    s.on('close', () => resolve());
+    s.resume();
+  });
+  await send('GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n');
+  await send(Buffer.from([0x16, 0x03, 0x01, 0xff, 0xff, 1, 2, 3]));
+  await new Promise<void>((resolve) => {
+    const s = tlsConnect({ port: server.port, host: '127.0.0.1', rejectUnauthorized: false }, () => s.end('NOT HTTP AT ALL\r\n\r\n\u0000\u0001'));
+    s.on('error', () => resolve());
+    s.on('close', () => resolve());
+    s.resume();
+  });
+  const c = creds(kc);
+  assert.deepEqual(await get(`${server.url}/readyz`, { ca: c.ca }), { status: 200, body: 'ok' });
+});

@@ -12,7 +12,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { cleanEnv, httpsGet, kubectl, kubectlPath, readKubeconfig, runK3ts, startServer, tmpDir } from './harness.js';
 
-const KUBECTLS = [27, 33].map((minor) => ({ minor, bin: kubectlPath(minor) }));
+const KUBECTLS = [27, 28, 29, 30, 31, 32, 33].map((minor) => ({ minor, bin: kubectlPath(minor) }));
 
 test('k3ts server: kubectl reaches it, Status answers, restart reuses CA and token, SIGTERM stops it', async (t) => {
   const dir = tmpDir(t);
