@@ -32,9 +32,10 @@ export function parseBool(text: string): boolean | undefined {
 
 /**
  * Converts flag text to the flag's type; list flags give one item per comma-separated part
- * when the flag splits. `where` prefixes errors ("--https-listen-port", "$K3S_X", ...).
+ * when the flag splits. `opts.where` prefixes errors ("--https-listen-port", "$K3S_X", ...).
  */
-export function coerce(spec: FlagSpec, text: string, where: string): Array<string | boolean | number> {
+export function coerce(spec: FlagSpec, text: string, opts: { where: string }): Array<string | boolean | number> {
+  const where = opts.where;
   switch (spec.type) {
     case 'bool': {
       const b = parseBool(text.trim());
@@ -84,7 +85,7 @@ export function parseArgv(table: FlagTable, argv: readonly string[]): ParsedArgv
     else throw new ConfigError(`flag needs an argument: -${name}`);
     const source: ValueSource = { kind: 'cli', flag: name };
     const list = values.get(spec.name) ?? [];
-    for (const value of coerce(spec, text, `-${name.length > 1 ? '-' : ''}${name}`)) list.push({ value, source });
+    for (const value of coerce(spec, text, { where: `-${name.length > 1 ? '-' : ''}${name}` })) list.push({ value, source });
     values.set(spec.name, list);
   }
   return { values, positionals, help };

@@ -41,13 +41,14 @@ function scalarText(node: Scalar): string {
   return String(node.value);
 }
 
-function convert(spec: FlagSpec, node: Node | null, where: string): Array<string | boolean | number> {
+function convert(spec: FlagSpec, node: Node | null, opts: { where: string }): Array<string | boolean | number> {
+  const where = opts.where;
   if (spec.type === 'list') {
     if (node === null || (isScalar(node) && node.value === null)) return [];
     const items = isSeq(node) ? node.items : [node];
     return items.flatMap((item) => {
       if (!isScalar(item)) throw new ConfigError(`${where}: expected a list of strings, but an item is a ${isMap(item) ? 'mapping' : 'list'}`);
-      return coerce(spec, scalarText(item), where);
+      return coerce(spec, scalarText(item), opts);
     });
   }
   if (node === null || !isScalar(node)) {
@@ -62,7 +63,7 @@ function convert(spec: FlagSpec, node: Node | null, where: string): Array<string
   }
   if (spec.type === 'int') {
     if (typeof v === 'number' && Number.isInteger(v)) return [v];
-    if (typeof v === 'string') return coerce(spec, v, where);
+    if (typeof v === 'string') return coerce(spec, v, opts);
     throw new ConfigError(`${where}: expected an integer, got ${JSON.stringify(v)}`);
   }
   return [scalarText(node)];
@@ -109,7 +110,7 @@ export async function loadConfigFiles(table: FlagTable, files: readonly string[]
       const where = `${file}: key "${key}"`;
       if (append && spec.type !== 'list') throw new ConfigError(`${where}: "+" appends only to repeatable flags, and --${spec.name} takes a single value`);
       const source = { kind: 'file', file, key } as const;
-      const items = convert(spec, value, where).map((v) => ({ value: v, source }));
+      const items = convert(spec, value, { where }).map((v) => ({ value: v, source }));
       values.set(spec.name, append ? [...(values.get(spec.name) ?? []), ...items] : items);
     }
   }

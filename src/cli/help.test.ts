@@ -6,7 +6,7 @@ import { appHelp, commandHelp } from './help.js';
 import { COMMANDS } from './app.js';
 
 test('commandHelp() lists every visible flag with its group, default, env var and support mark', () => {
-  const text = commandHelp('k3s', SERVER_FLAGS, 'Run management server');
+  const text = commandHelp(SERVER_FLAGS, { app: 'k3s', summary: 'Run management server' });
   assert.match(text, /^NAME:\n   k3s server - Run management server\n\nUSAGE:\n   k3s server \[OPTIONS\]\n\nOPTIONS:\n/);
   assert.match(text, /\n   --config FILE, -c FILE +\(config\) Load configuration from FILE \(default: "\/etc\/rancher\/k3s\/config.yaml"\) \[\$K3S_CONFIG_FILE\]\n/);
   assert.match(text, /\n   -v value +\(logging\) Number for the log level verbosity \(default: 0\)\n/);

@@ -27,8 +27,9 @@ function columns(rows: ReadonlyArray<readonly [string, string]>): string {
   return rows.map(([l, r]) => `   ${l.padEnd(width)}${r}`).join('\n');
 }
 
-/** Help for one command (`k3ts server --help`). */
-export function commandHelp(app: string, table: FlagTable, summary: string): string {
+/** Help for one command (`k3ts server --help`); `app` is the program name as invoked. */
+export function commandHelp(table: FlagTable, opts: { app: string; summary: string }): string {
+  const { app, summary } = opts;
   const rows = table.flags.filter((f) => !f.hidden).map((f) => [left(f), right(f)] as const);
   return `NAME:\n   ${app} ${table.command} - ${summary}\n\nUSAGE:\n   ${app} ${table.command} [OPTIONS]\n\nOPTIONS:\n${columns(rows)}\n`;
 }

@@ -13,7 +13,7 @@ test('precedence is command line > config file > K3S_* environment > default', a
   const cfg = join(dir, 'config.yaml');
   writeFileSync(cfg, 'token: from-file\nwrite-kubeconfig-mode: "0640"\n');
   const env = { K3S_CONFIG_FILE: cfg, K3S_TOKEN: 'from-env', K3S_KUBECONFIG_MODE: '0644', K3S_NODE_NAME: 'env-node', K3S_DATA_DIR: '/env/data' };
-  const s = (await resolveCommandSettings(SERVER_FLAGS, ['--token', 'from-cli'], env)).flags;
+  const s = (await resolveCommandSettings(SERVER_FLAGS, ['--token', 'from-cli'], { env: env })).flags;
   assert.deepEqual(s.string('token'), { value: 'from-cli', source: { kind: 'cli', flag: 'token' } });
   assert.deepEqual(s.string('write-kubeconfig-mode'), { value: '0640', source: { kind: 'file', file: cfg, key: 'write-kubeconfig-mode' } });
   assert.deepEqual(s.string('node-name'), { value: 'env-node', source: { kind: 'env', name: 'K3S_NODE_NAME' } });
@@ -27,13 +27,13 @@ test('a repeatable flag on the command line replaces the whole list from the con
   writeFileSync(cfg, 'node-label: [foo=bar, something=amazing]\ntls-san: [a.example]\n');
   mkdirSync(`${cfg}.d`);
   writeFileSync(join(`${cfg}.d`, '50.yaml'), 'tls-san+: [b.example]\n');
-  const s = (await resolveCommandSettings(SERVER_FLAGS, ['--node-label', 'cli=1'], { K3S_CONFIG_FILE: cfg })).flags;
+  const s = (await resolveCommandSettings(SERVER_FLAGS, ['--node-label', 'cli=1'], { env: { K3S_CONFIG_FILE: cfg } })).flags;
   assert.deepEqual(s.list('node-label').items.map((i) => i.value), ['cli=1']);
   assert.deepEqual(s.list('tls-san').items.map((i) => i.value), ['a.example', 'b.example']);
 });
 
 test('list environment variables are split on commas, as urfave/cli does', async () => {
-  const s = (await resolveCommandSettings(SERVER_FLAGS, [], { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml', K3S_TOKEN: 'x' })).flags;
+  const s = (await resolveCommandSettings(SERVER_FLAGS, [], { env: { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml', K3S_TOKEN: 'x' } })).flags;
   assert.equal(s.list('tls-san').items.length, 0);
   assert.equal(s.string('token')?.value, 'x');
 });
@@ -45,10 +45,10 @@ test('$K3S_CONFIG_FILE wins over --config, as in k3s, and moves the drop-in fold
   writeFileSync(join(dir, 'b.yaml.d', 'x.yaml'), 'node-name: from-b-dropin\n');
   const prev = setLogSink({ write: () => undefined });
   try {
-    const viaEnv = await resolveCommandSettings(SERVER_FLAGS, ['-c', join(dir, 'a.yaml')], { K3S_CONFIG_FILE: join(dir, 'b.yaml') });
+    const viaEnv = await resolveCommandSettings(SERVER_FLAGS, ['-c', join(dir, 'a.yaml')], { env: { K3S_CONFIG_FILE: join(dir, 'b.yaml') } });
     assert.equal(viaEnv.flags.string('node-name')?.value, 'from-b-dropin');
     assert.deepEqual(viaEnv.configFiles, [join(dir, 'b.yaml.d', 'x.yaml')]);
-    const viaFlag = await resolveCommandSettings(SERVER_FLAGS, ['--config', join(dir, 'a.yaml')], {});
+    const viaFlag = await resolveCommandSettings(SERVER_FLAGS, ['--config', join(dir, 'a.yaml')], { env: {} });
     assert.equal(viaFlag.flags.string('node-name')?.value, 'from-a');
   } finally {
     setLogSink(prev);
@@ -56,7 +56,7 @@ test('$K3S_CONFIG_FILE wins over --config, as in k3s, and moves the drop-in fold
 });
 
 test('an explicitly named config file that is missing is a warning, as k3s ignores it', async () => {
-  const r = await resolveCommandSettings(SERVER_FLAGS, ['-c', '/nonexistent/k3ts.yaml'], {});
+  const r = await resolveCommandSettings(SERVER_FLAGS, ['-c', '/nonexistent/k3ts.yaml'], { env: {} });
   assert.match(r.warnings[0] ?? '', /config file \/nonexistent\/k3ts.yaml does not exist/);
 });
 
@@ -64,12 +64,12 @@ test('flags k3ts lacks are refused from the command line, a config file or a K3S
   const dir = tempDir(t, 'k3ts-set-');
   const cfg = join(dir, 'config.yaml');
   const none = { K3S_CONFIG_FILE: join(dir, 'absent.yaml') };
-  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['--cluster-init'], none),
+  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['--cluster-init'], { env: none }),
     (e: unknown) => hasCode(e, 'ERR_UNSUPPORTED') && /--cluster-init is not supported by k3ts yet: embedded etcd .* \(set by --cluster-init\)/.test((e as Error).message));
   writeFileSync(cfg, 'kube-apiserver-arg: [audit-log-path=/x]\n');
-  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, [], { K3S_CONFIG_FILE: cfg }),
+  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, [], { env: { K3S_CONFIG_FILE: cfg } }),
     new RegExp(`--kube-apiserver-arg is not supported by k3ts yet.*\\(set by key "kube-apiserver-arg" in ${cfg}\\)`));
-  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, [], { ...none, K3S_URL: 'https://other:6443' }),
+  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, [], { env: { ...none, K3S_URL: 'https://other:6443' } }),
     /--server is not supported by k3ts yet: joining a server to an existing cluster .*\(set by \$K3S_URL \(for --server\)\)/);
 });
 
@@ -77,14 +77,14 @@ test('restating k3s\'s default for a flag k3ts lacks is accepted; unrelated AWS_
   const dir = tempDir(t, 'k3ts-set-');
   const cfg = join(dir, 'config.yaml');
   writeFileSync(cfg, 'cluster-init: false\nselinux: false\netcd-snapshot-retention: 5\ntls-san-security: true\n');
-  const r = await resolveCommandSettings(SERVER_FLAGS, [], { K3S_CONFIG_FILE: cfg, AWS_ACCESS_KEY_ID: 'AKIA...' });
+  const r = await resolveCommandSettings(SERVER_FLAGS, [], { env: { K3S_CONFIG_FILE: cfg, AWS_ACCESS_KEY_ID: 'AKIA...' } });
   assert.equal(r.help, false);
 });
 
 test('positional arguments are refused', async () => {
-  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['oops'], {}), /unexpected argument "oops": "server" takes flags only/);
+  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['oops'], { env: {} }), /unexpected argument "oops": "server" takes flags only/);
 });
 
 test('a config file URL is refused rather than silently ignored', async () => {
-  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['--config', 'https://example.com/k3s.yaml'], {}), /reading the config file from a URL \(https:\/\/example.com\/k3s.yaml\) is not supported by k3ts yet/);
+  await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['--config', 'https://example.com/k3s.yaml'], { env: {} }), /reading the config file from a URL \(https:\/\/example.com\/k3s.yaml\) is not supported by k3ts yet/);
 });

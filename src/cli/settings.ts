@@ -46,7 +46,7 @@ export function envValues(table: FlagTable, env: NodeJS.ProcessEnv): Map<string,
     if (spec.unsupported && !spec.env.startsWith('K3S_')) continue;
     const source: ValueSource = { kind: 'env', name: spec.env };
     // urfave/cli splits list variables on commas.
-    const items = spec.type === 'list' ? text.split(',').map((s) => s.trim()).filter(Boolean) : coerce(spec, text, `$${spec.env}`);
+    const items = spec.type === 'list' ? text.split(',').map((s) => s.trim()).filter(Boolean) : coerce(spec, text, { where: `$${spec.env}` });
     out.set(spec.name, items.map((value) => ({ value, source })));
   }
   return out;
@@ -98,7 +98,8 @@ export interface CommandSettings {
 }
 
 /** Parses argv, reads config files and the environment, merges them and refuses unsupported flags. */
-export async function resolveCommandSettings(table: FlagTable, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandSettings> {
+export async function resolveCommandSettings(table: FlagTable, argv: readonly string[], opts: { env: NodeJS.ProcessEnv }): Promise<CommandSettings> {
+  const env = opts.env;
   const cli = parseArgv(table, argv);
   if (cli.positionals.length) throw new ConfigError(`unexpected argument "${cli.positionals[0] ?? ''}": "${table.command}" takes flags only`);
   const empty = new ResolvedFlags(table, new Map());

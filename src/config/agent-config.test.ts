@@ -8,7 +8,7 @@ import type { HostFacts } from './host.js';
 const host: HostFacts = { uid: 0, home: '/root', hostname: 'worker', cwd: '/', addresses: ['192.0.2.3'], readFile: () => 'x' };
 
 async function resolve(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const s = await resolveCommandSettings(AGENT_FLAGS, argv, { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml', ...env });
+  const s = await resolveCommandSettings(AGENT_FLAGS, argv, { env: { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml', ...env } });
   return resolveAgentConfig(s.flags, host);
 }
 

@@ -30,10 +30,10 @@ export function resolveAgentConfig(s: FlagSettings, host: HostFacts): AgentConfi
   try {
     url = new URL(server.value);
   } catch {
-    throw badValue('server', server.source, `"${server.value}" is not a URL such as https://server:6443`);
+    throw badValue({ name: 'server', source: server.source }, `"${server.value}" is not a URL such as https://server:6443`);
   }
-  if (url.protocol !== 'https:') throw badValue('server', server.source, `"${server.value}" must be an https:// URL`);
-  const token = resolveToken(s, host, 'token');
+  if (url.protocol !== 'https:') throw badValue({ name: 'server', source: server.source }, `"${server.value}" must be an https:// URL`);
+  const token = resolveToken(s, host, { flag: 'token' });
   if (!token) throw new ConfigError('--token or --token-file (or $K3S_TOKEN / $K3S_TOKEN_FILE) is required to join a cluster');
   const bind = s.string('bind-address');
   return deepFreeze({

@@ -21,7 +21,7 @@ export function absolutePath(host: HostFacts, p: string): string {
 
 export function resolveLog(s: FlagSettings, host: HostFacts): LogConfig {
   const v = s.int('v');
-  if (v && v.value < 0) throw badValue('v', v.source, `${v.value} is not a verbosity level (0 or more)`);
+  if (v && v.value < 0) throw badValue({ name: 'v', source: v.source }, `${v.value} is not a verbosity level (0 or more)`);
   const file = s.string('log')?.value;
   return {
     verbosity: v?.value ?? 0,
@@ -51,14 +51,15 @@ export function resolveNode(s: FlagSettings, host: HostFacts): NodeConfig {
   };
 }
 
-/** A token from `--<name>` or `--<name>-file`; both at once is an error, as is an empty file. */
-export function resolveToken(s: FlagSettings, host: HostFacts, name: string): TokenInput | undefined {
+/** A token from `--<flag>` or `--<flag>-file`; both at once is an error, as is an empty file. */
+export function resolveToken(s: FlagSettings, host: HostFacts, opts: { flag: string }): TokenInput | undefined {
+  const name = opts.flag;
   const direct = s.string(name);
   const file = s.string(`${name}-file`);
   const given = direct?.value ? direct : undefined;
   const path = file?.value ? file : undefined;
   if (given && path) {
-    throw badValue(name, given.source, `${describeSource(`${name}-file`, path.source)} is also set; give the token one way only`);
+    throw badValue({ name, source: given.source }, `${describeSource(`${name}-file`, path.source)} is also set; give the token one way only`);
   }
   if (given) return { parsed: parse(name, given), source: describeSource(name, given.source) };
   if (!path) return undefined;
@@ -66,7 +67,7 @@ export function resolveToken(s: FlagSettings, host: HostFacts, name: string): To
   try {
     text = host.readFile(absolutePath(host, path.value));
   } catch (err) {
-    throw badValue(`${name}-file`, path.source, `cannot read ${path.value}: ${messageOf(err)}`);
+    throw badValue({ name: `${name}-file`, source: path.source }, `cannot read ${path.value}: ${messageOf(err)}`);
   }
   const where = { value: text, source: path.source };
   return { parsed: parse(`${name}-file`, where), source: `the file ${path.value}` };
@@ -76,7 +77,7 @@ function parse(name: string, s: ScalarSetting<string>): ParsedToken {
   try {
     return parseToken(s.value);
   } catch (err) {
-    throw badValue(name, s.source, messageOf(err));
+    throw badValue({ name, source: s.source }, messageOf(err));
   }
 }
 

@@ -11,7 +11,7 @@ const root: HostFacts = {
 };
 
 async function resolve(argv: string[], host: HostFacts = root, env: NodeJS.ProcessEnv = {}) {
-  const s = await resolveCommandSettings(SERVER_FLAGS, argv, { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml', ...env });
+  const s = await resolveCommandSettings(SERVER_FLAGS, argv, { env: { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml', ...env } });
   return resolveServerConfig(s.flags, host);
 }
 

@@ -21,8 +21,8 @@ function flannelBackend(s: FlagSettings): FlannelBackend {
   const b = s.string('flannel-backend');
   if (!b) return DEFAULTS.flannelBackend;
   // k3s removed these two backends and fails with a pointer to the replacement.
-  if (b.value === 'ipsec' || b.value === 'wireguard') throw badValue('flannel-backend', b.source, `"${b.value}" was removed from k3s; use wireguard-native`);
-  return oneOf('flannel-backend', b, FLANNEL_BACKENDS);
+  if (b.value === 'ipsec' || b.value === 'wireguard') throw badValue({ name: 'flannel-backend', source: b.source }, `"${b.value}" was removed from k3s; use wireguard-native`);
+  return oneOf('flannel-backend', b, { allowed: FLANNEL_BACKENDS });
 }
 
 function datastoreEndpoint(s: FlagSettings): string | undefined {
@@ -31,7 +31,7 @@ function datastoreEndpoint(s: FlagSettings): string | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(e.value)?.[1]?.toLowerCase();
   if (!scheme || !DATASTORE_SCHEMES.includes(scheme)) {
     // Never echo the value: a DSN carries a password.
-    throw badValue('datastore-endpoint', e.source, `expected sqlite://, postgres://, mysql:// or http(s)://<etcd> endpoints${scheme ? `, not ${scheme}://` : ''}`);
+    throw badValue({ name: 'datastore-endpoint', source: e.source }, `expected sqlite://, postgres://, mysql:// or http(s)://<etcd> endpoints${scheme ? `, not ${scheme}://` : ''}`);
   }
   return e.value;
 }
@@ -40,7 +40,7 @@ function tlsSans(s: FlagSettings): string[] {
   return s.list('tls-san').items.map((it) => {
     const v = it.value.trim();
     if (isIP(v)) return ip('tls-san', { value: v, source: it.source });
-    if (!isDnsSubdomain(v.replace(/^\*\./, '').toLowerCase())) throw badValue('tls-san', it.source, `"${v}" is neither an IP address nor a DNS name`);
+    if (!isDnsSubdomain(v.replace(/^\*\./, '').toLowerCase())) throw badValue({ name: 'tls-san', source: it.source }, `"${v}" is neither an IP address nor a DNS name`);
     return v.toLowerCase();
   });
 }
@@ -53,16 +53,12 @@ function defaultClusterDns(serviceCidrs: readonly string[]): string[] {
 function disableItems(s: FlagSettings): DisableItem[] {
   const out: DisableItem[] = [];
   for (const it of s.list('disable').items) {
-    const item = oneOf('disable', { value: it.value.trim(), source: it.source }, DISABLE_ITEMS);
+    const item = oneOf('disable', { value: it.value.trim(), source: it.source }, { allowed: DISABLE_ITEMS });
     if (!out.includes(item)) out.push(item);
   }
   return out;
 }
 
-const optionalPath = (s: FlagSettings, host: HostFacts, name: string): string | undefined => {
-  const v = s.string(name)?.value;
-  return v ? absolutePath(host, v) : undefined;
-};
 
 /** Builds the frozen ServerConfig; throws ConfigError naming the offending flag and its origin. */
 export function resolveServerConfig(s: FlagSettings, host: HostFacts): ServerConfig {
@@ -76,9 +72,13 @@ export function resolveServerConfig(s: FlagSettings, host: HostFacts): ServerCon
   const svc = serviceCidrs.length ? serviceCidrs : [DEFAULTS.serviceCidr];
   const dns = ipList('cluster-dns', s.list('cluster-dns'), { perFamily: true });
   const domain = s.string('cluster-domain');
-  if (domain && !isDnsSubdomain(domain.value)) throw badValue('cluster-domain', domain.source, `"${domain.value}" is not a DNS domain such as cluster.local`);
+  if (domain && !isDnsSubdomain(domain.value)) throw badValue({ name: 'cluster-domain', source: domain.source }, `"${domain.value}" is not a DNS domain such as cluster.local`);
   const range = s.string('service-node-port-range');
   const httpsPort = s.int('https-listen-port');
+  const optionalPath = (name: string): string | undefined => {
+    const v = s.string(name)?.value;
+    return v ? absolutePath(host, v) : undefined;
+  };
   const config: ServerConfig = {
     command: 'server',
     log: resolveLog(s, host),
@@ -95,13 +95,13 @@ export function resolveServerConfig(s: FlagSettings, host: HostFacts): ServerCon
       mode: mode?.value ? fileMode('write-kubeconfig-mode', mode) : DEFAULTS.kubeconfigMode,
       group: s.string('write-kubeconfig-group')?.value || undefined,
     },
-    token: resolveToken(s, host, 'token'),
-    agentToken: resolveToken(s, host, 'agent-token'),
+    token: resolveToken(s, host, { flag: 'token' }),
+    agentToken: resolveToken(s, host, { flag: 'agent-token' }),
     datastore: {
       endpoint: datastoreEndpoint(s),
-      caFile: optionalPath(s, host, 'datastore-cafile'),
-      certFile: optionalPath(s, host, 'datastore-certfile'),
-      keyFile: optionalPath(s, host, 'datastore-keyfile'),
+      caFile: optionalPath('datastore-cafile'),
+      certFile: optionalPath('datastore-certfile'),
+      keyFile: optionalPath('datastore-keyfile'),
     },
     networking: {
       clusterCidrs: clusterCidrs.length ? clusterCidrs : [DEFAULTS.clusterCidr],

@@ -41,7 +41,13 @@ export function describeSource(name: string, source: ValueSource): string {
   }
 }
 
+/** Which flag a value was given for, and where it came from. */
+export interface ValueOrigin {
+  readonly name: string;
+  readonly source: ValueSource;
+}
+
 /** A ConfigError for a value: "<origin>: <problem>". */
-export function badValue(name: string, source: ValueSource, problem: string): ConfigError {
-  return new ConfigError(`${describeSource(name, source)}: ${problem}`);
+export function badValue(origin: ValueOrigin, problem: string): ConfigError {
+  return new ConfigError(`${describeSource(origin.name, origin.source)}: ${problem}`);
 }

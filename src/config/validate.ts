@@ -23,8 +23,8 @@ export function ipList(name: string, list: ListSetting, opts: { perFamily: boole
   const seen = new Set<number>();
   return list.items.map((it) => {
     const ip = parseIp(it.value);
-    if (!ip) throw badValue(name, it.source, `"${it.value}" is not an IPv4 or IPv6 address`);
-    if (opts.perFamily && seen.has(ip.family)) throw badValue(name, it.source, `at most one IPv${ip.family} address may be given`);
+    if (!ip) throw badValue({ name, source: it.source }, `"${it.value}" is not an IPv4 or IPv6 address`);
+    if (opts.perFamily && seen.has(ip.family)) throw badValue({ name, source: it.source }, `at most one IPv${ip.family} address may be given`);
     seen.add(ip.family);
     return formatIp(ip);
   });
@@ -35,8 +35,8 @@ export function cidrList(name: string, list: ListSetting): string[] {
   const seen = new Set<number>();
   return list.items.map((it) => {
     const c = parseCidr(it.value);
-    if (!c) throw badValue(name, it.source, `"${it.value}" is not a CIDR such as 10.42.0.0/16`);
-    if (seen.has(c.family)) throw badValue(name, it.source, `at most one IPv${c.family} CIDR may be given (one per address family)`);
+    if (!c) throw badValue({ name, source: it.source }, `"${it.value}" is not a CIDR such as 10.42.0.0/16`);
+    if (seen.has(c.family)) throw badValue({ name, source: it.source }, `at most one IPv${c.family} CIDR may be given (one per address family)`);
     seen.add(c.family);
     return formatCidr(c);
   });
@@ -45,14 +45,14 @@ export function cidrList(name: string, list: ListSetting): string[] {
 /** A single IP address. */
 export function ip(name: string, s: ScalarSetting<string>): string {
   const v = parseIp(s.value);
-  if (!v) throw badValue(name, s.source, `"${s.value}" is not an IPv4 or IPv6 address`);
+  if (!v) throw badValue({ name, source: s.source }, `"${s.value}" is not an IPv4 or IPv6 address`);
   return formatIp(v);
 }
 
 /** A TCP port; 0 (any free port) only when `allowZero`. */
 export function port(name: string, s: ScalarSetting<number>, opts: { allowZero: boolean }): number {
   const min = opts.allowZero ? 0 : 1;
-  if (s.value < min || s.value > 65535) throw badValue(name, s.source, `${s.value} is not a port number (${min}-65535)`);
+  if (s.value < min || s.value > 65535) throw badValue({ name, source: s.source }, `${s.value} is not a port number (${min}-65535)`);
   return s.value;
 }
 
@@ -62,20 +62,20 @@ export function portRange(name: string, s: ScalarSetting<string>): PortRange {
   const a = Number(m?.[1]), b = Number(m?.[3]);
   const range = m?.[2] === '+' ? { min: a, max: a + b - 1 } : { min: a, max: b };
   if (!m || range.min < 1 || range.max > 65535 || range.min > range.max) {
-    throw badValue(name, s.source, `"${s.value}" is not a port range such as 30000-32767`);
+    throw badValue({ name, source: s.source }, `"${s.value}" is not a port range such as 30000-32767`);
   }
   return range;
 }
 
 /** An octal file mode such as `0644` or `600` (k3s parses it base 8). */
 export function fileMode(name: string, s: ScalarSetting<string>): number {
-  if (!/^0?[0-7]{3}$/.test(s.value.trim())) throw badValue(name, s.source, `"${s.value}" is not an octal file mode such as 0600 or 644`);
+  if (!/^0?[0-7]{3}$/.test(s.value.trim())) throw badValue({ name, source: s.source }, `"${s.value}" is not an octal file mode such as 0600 or 644`);
   return parseInt(s.value.trim(), 8);
 }
 
 /** One of the allowed words. */
-export function oneOf<T extends string>(name: string, s: ScalarSetting<string>, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(s.value)) throw badValue(name, s.source, `"${s.value}" is not one of ${allowed.join(', ')}`);
+export function oneOf<T extends string>(name: string, s: ScalarSetting<string>, opts: { allowed: readonly T[] }): T {
+  if (!(opts.allowed as readonly string[]).includes(s.value)) throw badValue({ name, source: s.source }, `"${s.value}" is not one of ${opts.allowed.join(', ')}`);
   return s.value as T;
 }
 
@@ -92,10 +92,10 @@ function labelKeyProblem(key: string): string | undefined {
 export function nodeLabels(name: string, list: ListSetting): NodeLabel[] {
   return list.items.map((it) => {
     const eq = it.value.indexOf('=');
-    if (eq < 0) throw badValue(name, it.source, `"${it.value}" is not key=value`);
+    if (eq < 0) throw badValue({ name, source: it.source }, `"${it.value}" is not key=value`);
     const key = it.value.slice(0, eq), value = it.value.slice(eq + 1);
     const why = labelKeyProblem(key) ?? (value.length > 63 || (value !== '' && !LABEL_NAME.test(value)) ? `value "${value}" is not a valid label value` : undefined);
-    if (why) throw badValue(name, it.source, `"${it.value}": ${why}`);
+    if (why) throw badValue({ name, source: it.source }, `"${it.value}": ${why}`);
     return { key, value };
   });
 }
@@ -108,13 +108,13 @@ export function nodeTaints(name: string, list: ListSetting): NodeTaint[] {
     const colon = it.value.lastIndexOf(':');
     const effect = it.value.slice(colon + 1);
     if (colon < 0 || !(EFFECTS as readonly string[]).includes(effect)) {
-      throw badValue(name, it.source, `"${it.value}" is not key=value:Effect with Effect one of ${EFFECTS.join(', ')}`);
+      throw badValue({ name, source: it.source }, `"${it.value}" is not key=value:Effect with Effect one of ${EFFECTS.join(', ')}`);
     }
     const kv = it.value.slice(0, colon);
     const eq = kv.indexOf('=');
     const key = eq < 0 ? kv : kv.slice(0, eq), value = eq < 0 ? '' : kv.slice(eq + 1);
     const why = labelKeyProblem(key) ?? (value.length > 63 || (value !== '' && !LABEL_NAME.test(value)) ? `value "${value}" is not a valid taint value` : undefined);
-    if (why) throw badValue(name, it.source, `"${it.value}": ${why}`);
+    if (why) throw badValue({ name, source: it.source }, `"${it.value}": ${why}`);
     return { key, value, effect: effect as NodeTaint['effect'] };
   });
 }

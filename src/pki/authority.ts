@@ -18,8 +18,9 @@ export interface CertificateAuthority {
   readonly key: KeyObject;
 }
 
-/** Creates a self-signed CA named `cn`, valid for 10 years from `now`. */
-export function createCa(cn: string, key: KeyObject, now: Date): CertificateAuthority {
+/** Creates a self-signed CA named `cn` for `key`, valid for 10 years from `opts.now`. */
+export function createCa(cn: string, key: KeyObject, opts: { now: Date }): CertificateAuthority {
+  const now = opts.now;
   const pub = publicKeyOf(key);
   const der = buildCertificate({
     subject: { cn }, publicKey: pub, notBefore: now, notAfter: new Date(now.getTime() + 3650 * DAY_MS),
@@ -29,8 +30,9 @@ export function createCa(cn: string, key: KeyObject, now: Date): CertificateAuth
   return { bundlePem, cert: parseCertificate(der), key };
 }
 
-/** Loads a CA from its PEM bundle and key; `what` names the files in errors. */
-export function loadCa(bundlePem: string, keyPem: string, what: string): CertificateAuthority {
+/** Loads a CA from its PEM bundle and key; `opts.what` names the files in errors. */
+export function loadCa(bundlePem: string, keyPem: string, opts: { what: string }): CertificateAuthority {
+  const what = opts.what;
   const [first] = pemBlocks(bundlePem, 'CERTIFICATE');
   if (!first) throw new PkiError(`${what}: no CERTIFICATE block in the CA file`);
   const key = loadPrivateKey(keyPem, `${what} key`);

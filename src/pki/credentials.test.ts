@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { credentialPaths, ensureServerCredentials } from './credentials.js';
 import { caHash, parseToken } from './token.js';
 import { tempDir } from '../base/testing/tmp.js';

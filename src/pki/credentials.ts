@@ -72,8 +72,8 @@ export async function ensureServerCredentials(dataDir: string, opts: CredentialO
   const nodePassword = opts.agentToken?.parsed.password ?? serverPassword;
   const passwd = `${serverPassword},server,server,k3s:server\n${nodePassword},node,node,k3s:agent\n`;
   if ((await readTextIfExists(paths.passwd)) !== passwd) await writeFileAtomic(paths.passwd, passwd, { mode: 0o600, dirMode: 0o700 });
-  const serverToken = formatToken(opts.caBundle, 'server', serverPassword);
-  const agentToken = formatToken(opts.caBundle, 'node', nodePassword);
+  const serverToken = formatToken(opts.caBundle, { username: 'server', password: serverPassword });
+  const agentToken = formatToken(opts.caBundle, { username: 'node', password: nodePassword });
   await writeIfChanged(paths.token, `${serverToken}\n`);
   await symlinkAtomic(paths.token, paths.nodeToken);
   if (opts.agentToken) await writeIfChanged(paths.agentToken, `${agentToken}\n`);

@@ -88,7 +88,7 @@ export function time(d: Date): Buffer {
 }
 
 /** Context-specific tag `[n]`: constructed (EXPLICIT wrapping) or primitive (IMPLICIT bytes). */
-export const contextTag = (n: number, value: Uint8Array, constructed: boolean): Buffer => tlv((constructed ? 0xa0 : 0x80) | n, value);
+export const contextTag = (n: number, value: Uint8Array, opts: { constructed: boolean }): Buffer => tlv((opts.constructed ? 0xa0 : 0x80) | n, value);
 
 /** A decoded element. `value` is a view into the input buffer. */
 export interface Element {

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { issueCertificate } from './authority.js';
 import { generateEcKey } from './keys.js';
 import { ensureServerTls, tlsPaths } from './server-tls.js';

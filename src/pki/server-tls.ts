@@ -67,16 +67,24 @@ export interface ServerTlsOptions {
 const keyMode = { mode: 0o600, dirMode: 0o700 };
 const certMode = { mode: 0o644, dirMode: 0o700 };
 
-async function ensureCa(cn: string, certPath: string, keyPath: string, now: Date, written: string[]): Promise<{ ca: CertificateAuthority; created: boolean }> {
+/** What to ensure: file paths, the time, and the list that collects written files. */
+interface EnsureContext {
+  readonly now: Date;
+  readonly written: string[];
+}
+
+async function ensureCa(cn: string, paths: { cert: string; key: string }, ctx: EnsureContext): Promise<{ ca: CertificateAuthority; created: boolean }> {
+  const { cert: certPath, key: keyPath } = paths;
+  const { now, written } = ctx;
   const [certPem, keyPem] = await Promise.all([readTextIfExists(certPath), readTextIfExists(keyPath)]);
-  if (certPem !== undefined && keyPem !== undefined) return { ca: loadCa(certPem, keyPem, certPath), created: false };
+  if (certPem !== undefined && keyPem !== undefined) return { ca: loadCa(certPem, keyPem, { what: certPath }), created: false };
   if (certPem !== undefined) {
     // Creating a new CA here would silently invalidate every token and certificate issued so far.
     throw new PkiError(`${certPath} exists but its key ${keyPath} is missing; restore the key, or remove both to create a new CA`);
   }
   // A key without a certificate is kept, as k3s does (LoadOrGenerateKeyFile), so a custom key can be supplied.
   const key = keyPem !== undefined ? loadPrivateKey(keyPem, keyPath) : await generateEcKey();
-  const ca = createCa(`${cn}@${Math.floor(now.getTime() / 1000)}`, key, now);
+  const ca = createCa(`${cn}@${Math.floor(now.getTime() / 1000)}`, key, { now });
   if (keyPem === undefined) await writeFileAtomic(keyPath, privateKeyPem(key), keyMode);
   await writeFileAtomic(certPath, ca.bundlePem, certMode);
   written.push(certPath);
@@ -84,7 +92,8 @@ async function ensureCa(cn: string, certPath: string, keyPath: string, now: Date
 }
 
 /** Why an existing leaf must be re-issued, or undefined when it is still good. */
-export function renewalReason(cert: ParsedCertificate, want: LeafSpec, ca: CertificateAuthority, now: Date): string | undefined {
+export function renewalReason(cert: ParsedCertificate, want: LeafSpec, opts: { ca: CertificateAuthority; now: Date }): string | undefined {
+  const { ca, now } = opts;
   if (cert.notAfter.getTime() - now.getTime() < RENEW_BEFORE_DAYS * DAY_MS) return `it expires ${cert.notAfter.toISOString()}, within ${RENEW_BEFORE_DAYS} days`;
   if (cert.subject.cn !== want.cn) return `its CN is ${cert.subject.cn ?? '(none)'}, want ${want.cn}`;
   const o = [...cert.subject.o].sort().join(','), wantO = [...(want.o ?? [])].sort().join(',');
@@ -97,15 +106,16 @@ export function renewalReason(cert: ParsedCertificate, want: LeafSpec, ca: Certi
 }
 
 /**
- * Loads the leaf at `paths`, or (re-)issues it from `ca` when it is missing, `forced` (its CA
- * is new), or {@link renewalReason} finds a reason. Written paths are appended to `ctx.written`.
+ * Loads the leaf at `ctx.paths`, or (re-)issues it from `ca` when it is missing, `ctx.forced`
+ * (its CA is new), or {@link renewalReason} finds a reason. Written paths go to `ctx.written`.
  */
-export async function ensureLeafCertificate(ca: CertificateAuthority, spec: LeafSpec, paths: { cert: string; key: string }, ctx: { now: Date; forced: boolean; written: string[] }): Promise<CertPair> {
+export async function ensureLeafCertificate(ca: CertificateAuthority, spec: LeafSpec, ctx: EnsureContext & { paths: { cert: string; key: string }; forced: boolean }): Promise<CertPair> {
+  const paths = ctx.paths;
   const [certPem, keyPem] = await Promise.all([readTextIfExists(paths.cert), readTextIfExists(paths.key)]);
   if (!ctx.forced && certPem !== undefined && keyPem !== undefined) {
     const [first] = pemBlocks(certPem, 'CERTIFICATE');
     const cert = first ? parseCertificate(first) : undefined;
-    if (cert && !renewalReason(cert, spec, ca, ctx.now)) return { certPem, keyPem, cert };
+    if (cert && !renewalReason(cert, spec, { ca, now: ctx.now })) return { certPem, keyPem, cert };
   }
   const issued = issueCertificate(ca, await generateEcKey(), { ...spec, now: ctx.now });
   await writeFileAtomic(paths.key, issued.keyPem, keyMode);
@@ -143,17 +153,17 @@ export async function ensureServerTls(dataDir: string, opts: ServerTlsOptions): 
   const serviceKey = ensureServiceKey(p, written);
   // Handled below; this only keeps a failure here from surfacing as unhandled if a CA step throws first.
   serviceKey.catch(() => undefined);
-  const server = await ensureCa('k3s-server-ca', p.serverCa, p.serverCaKey, now, written);
-  const client = await ensureCa('k3s-client-ca', p.clientCa, p.clientCaKey, now, written);
-  const requestHeader = await ensureCa('k3s-request-header-ca', p.requestHeaderCa, p.requestHeaderCaKey, now, written);
+  const server = await ensureCa('k3s-server-ca', { cert: p.serverCa, key: p.serverCaKey }, { now, written });
+  const client = await ensureCa('k3s-client-ca', { cert: p.clientCa, key: p.clientCaKey }, { now, written });
+  const requestHeader = await ensureCa('k3s-request-header-ca', { cert: p.requestHeaderCa, key: p.requestHeaderCaKey }, { now, written });
   await Promise.all([writeNoChain(server.ca, p.serverCaNoChain), writeNoChain(client.ca, p.clientCaNoChain)]);
   const serving = await ensureLeafCertificate(server.ca, {
     cn: 'kube-apiserver', usages: ['serverAuth'], days: LEAF_DAYS,
     dnsNames: opts.servingDnsNames, ips: opts.servingIps,
-  }, { cert: p.servingApiCert, key: p.servingApiKey }, { now, forced: server.created, written });
+  }, { paths: { cert: p.servingApiCert, key: p.servingApiKey }, now, forced: server.created, written });
   const admin = await ensureLeafCertificate(client.ca, {
     cn: 'system:admin', o: ['system:masters'], usages: ['clientAuth'], days: LEAF_DAYS,
-  }, { cert: p.clientAdminCert, key: p.clientAdminKey }, { now, forced: client.created, written });
+  }, { paths: { cert: p.clientAdminCert, key: p.clientAdminKey }, now, forced: client.created, written });
   const serviceKeyPem = await serviceKey;
   return { paths: p, serverCa: server.ca, clientCa: client.ca, requestHeaderCa: requestHeader.ca, serviceKeyPem, serving, admin, written };
 }

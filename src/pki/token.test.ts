@@ -5,7 +5,7 @@ import { caHash, formatToken, parseToken, randomSecret, secretsEqual } from './t
 const bundle = '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n';
 
 test('formatToken() gives K10<sha256 of the CA bundle>::user:password', () => {
-  const t = formatToken(bundle, 'server', 'secret');
+  const t = formatToken(bundle, { username: 'server', password: 'secret' });
   assert.match(t, /^K10[0-9a-f]{64}::server:secret$/);
   assert.equal(t.slice(3, 67), caHash(bundle));
 });

@@ -32,8 +32,8 @@ export function parseToken(text: string): ParsedToken {
 }
 
 /** The secure token text for a CA bundle and credentials. */
-export function formatToken(caBundle: string | Uint8Array, username: string, password: string): string {
-  return `${PREFIX}${caHash(caBundle)}::${username}:${password}`;
+export function formatToken(caBundle: string | Uint8Array, creds: { username: string; password: string }): string {
+  return `${PREFIX}${caHash(caBundle)}::${creds.username}:${creds.password}`;
 }
 
 /** SHA-256 hex of the CA bundle bytes, as k3s puts in tokens. */

@@ -12,7 +12,7 @@ import { tempDir } from '../base/testing/tmp.js';
 const now = new Date();
 
 test('issueCertificate() makes a leaf that node:crypto verifies against its CA', async () => {
-  const ca = createCa('k3s-server-ca@1', await generateEcKey(), now);
+  const ca = createCa('k3s-server-ca@1', await generateEcKey(), { now });
   const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'kube-apiserver', usages: ['serverAuth'], dnsNames: ['kubernetes', 'localhost'], ips: ['127.0.0.1', '10.43.0.1', '::1'], days: 365, now });
   const x = new X509Certificate(leaf.certPem);
   const xca = new X509Certificate(ca.bundlePem);
@@ -30,7 +30,7 @@ test('issueCertificate() makes a leaf that node:crypto verifies against its CA',
 });
 
 test('parseCertificate() reads CN and every O of a client certificate', async () => {
-  const ca = createCa('k3s-client-ca@1', await generateEcKey(), now);
+  const ca = createCa('k3s-client-ca@1', await generateEcKey(), { now });
   const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'system:admin', o: ['system:masters', 'dev'], usages: ['clientAuth'], days: 365, now });
   assert.deepEqual(leaf.cert.subject, { cn: 'system:admin', o: ['system:masters', 'dev'] });
   assert.deepEqual(leaf.cert.extKeyUsage, ['clientAuth']);
@@ -38,20 +38,20 @@ test('parseCertificate() reads CN and every O of a client certificate', async ()
 });
 
 test('an RSA CA signs with sha256WithRSAEncryption (custom CAs may be RSA)', async () => {
-  const ca = createCa('rsa-ca', await generateRsaKey(), now);
+  const ca = createCa('rsa-ca', await generateRsaKey(), { now });
   const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'x', usages: ['serverAuth'], days: 1, now });
   assert.equal(new X509Certificate(leaf.certPem).verify(new X509Certificate(ca.bundlePem).publicKey), true);
 });
 
 test('loadCa() refuses a key that does not match the certificate', async () => {
-  const ca = createCa('a', await generateEcKey(), now);
+  const ca = createCa('a', await generateEcKey(), { now });
   const other = privateKeyPem(await generateEcKey());
-  assert.throws(() => loadCa(ca.bundlePem, other, 'server-ca.crt'), /server-ca.crt: the CA key does not match the CA certificate/);
+  assert.throws(() => loadCa(ca.bundlePem, other, { what: 'server-ca.crt' }), /server-ca.crt: the CA key does not match the CA certificate/);
 });
 
 test('openssl accepts the certificates: text dump, chain verification, purpose', { skip: !haveOpenssl() && 'openssl not installed' }, async (t) => {
   const dir = tempDir(t, 'k3ts-x509-');
-  const ca = createCa('k3s-server-ca@1', await generateEcKey(), now);
+  const ca = createCa('k3s-server-ca@1', await generateEcKey(), { now });
   const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'kube-apiserver', usages: ['serverAuth'], dnsNames: ['kubernetes.default.svc.cluster.local'], ips: ['10.43.0.1'], days: 365, now });
   writeFileSync(join(dir, 'ca.crt'), ca.bundlePem);
   writeFileSync(join(dir, 'leaf.crt'), leaf.certPem);

@@ -50,8 +50,8 @@ function encodeName(n: DistinguishedName): Buffer {
   return der.seq(...(n.o ?? []).map((o) => atv(OID.o, o)), atv(OID.cn, n.cn));
 }
 
-function extension(id: string, critical: boolean, value: Buffer): Buffer {
-  return der.seq(der.oid(id), ...(critical ? [der.boolean(true)] : []), der.octetString(value));
+function extension(id: string, value: Buffer, opts: { critical: boolean }): Buffer {
+  return der.seq(der.oid(id), ...(opts.critical ? [der.boolean(true)] : []), der.octetString(value));
 }
 
 /** SHA-1 of the subjectPublicKey bits: the key identifier method of RFC 5280 4.2.1.2 (1). */
@@ -74,29 +74,29 @@ export function buildCertificate(spec: CertificateSpec, signer: KeyObject): Buff
   const serial = randomBytes(16);
   serial[0] = (serial[0] ?? 0) & 0x7f;
   const exts: Buffer[] = [
-    extension(OID.keyUsage, true, der.namedBits(spec.keyUsage.map((u) => keyUsageBit[u]))),
+    extension(OID.keyUsage, der.namedBits(spec.keyUsage.map((u) => keyUsageBit[u])), { critical: true }),
   ];
-  if (spec.extKeyUsage?.length) exts.push(extension(OID.extKeyUsage, false, der.seq(...spec.extKeyUsage.map((u) => der.oid(OID[u])))));
-  exts.push(extension(OID.basicConstraints, true, spec.isCa ? der.seq(der.boolean(true)) : der.seq()));
-  exts.push(extension(OID.subjectKeyId, false, der.octetString(keyIdentifier(spec.publicKey))));
-  if (spec.authorityKeyId) exts.push(extension(OID.authorityKeyId, false, der.seq(der.contextTag(0, spec.authorityKeyId, false))));
+  if (spec.extKeyUsage?.length) exts.push(extension(OID.extKeyUsage, der.seq(...spec.extKeyUsage.map((u) => der.oid(OID[u]))), { critical: false }));
+  exts.push(extension(OID.basicConstraints, spec.isCa ? der.seq(der.boolean(true)) : der.seq(), { critical: true }));
+  exts.push(extension(OID.subjectKeyId, der.octetString(keyIdentifier(spec.publicKey)), { critical: false }));
+  if (spec.authorityKeyId) exts.push(extension(OID.authorityKeyId, der.seq(der.contextTag(0, spec.authorityKeyId, { constructed: false })), { critical: false }));
   const names: Buffer[] = [];
-  for (const d of spec.dnsNames ?? []) names.push(der.contextTag(2, Buffer.from(d, 'ascii'), false));
+  for (const d of spec.dnsNames ?? []) names.push(der.contextTag(2, Buffer.from(d, 'ascii'), { constructed: false }));
   for (const text of spec.ips ?? []) {
     const ip = parseIp(text);
     if (!ip) throw new PkiError(`certificate SAN "${text}" is not an IP address`);
-    names.push(der.contextTag(7, ip.bytes, false));
+    names.push(der.contextTag(7, ip.bytes, { constructed: false }));
   }
-  if (names.length) exts.push(extension(OID.subjectAltName, false, der.seq(...names)));
+  if (names.length) exts.push(extension(OID.subjectAltName, der.seq(...names), { critical: false }));
   const tbs = der.seq(
-    der.contextTag(0, der.integer(2), true),
+    der.contextTag(0, der.integer(2), { constructed: true }),
     der.integer(serial),
     algId,
     encodeName(spec.issuer ?? spec.subject),
     der.seq(der.time(spec.notBefore), der.time(spec.notAfter)),
     encodeName(spec.subject),
     spkiDer(spec.publicKey),
-    der.contextTag(3, der.seq(...exts), true),
+    der.contextTag(3, der.seq(...exts), { constructed: true }),
   );
   const signature = sign('sha256', tbs, signer);
   return der.seq(tbs, algId, der.bitString(signature));

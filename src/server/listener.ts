@@ -41,8 +41,8 @@ export interface Listener {
   close(graceMs?: number): Promise<void>;
 }
 
-function plain(res: ServerResponse, code: number, body: string): void {
-  res.writeHead(code, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) });
+function plain(res: ServerResponse, body: string): void {
+  res.writeHead(200, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -56,14 +56,14 @@ export async function startListener(opts: ListenerOptions): Promise<Listener> {
   async function route(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // k3s's supervisor serves these before any authentication (pkg/server/handlers/router.go).
-    if (path === '/cacerts') return plain(res, 200, opts.serverCaPem);
-    if (path === '/ping') return plain(res, 200, 'pong');
+    if (path === '/cacerts') return plain(res, opts.serverCaPem);
+    if (path === '/ping') return plain(res, 'pong');
     if (path === '/version') return handleVersion(req, res);
     if (opts.health.matches(path)) return opts.health.handle(req, res);
     const user = await opts.authenticator.authenticate(req);
     if (!user) return writeError(res, statusErrors.unauthorized());
     log.v(4, `${req.method ?? ''} ${path} user=${user.name}`);
-    return opts.api.handle(req, res, user, signal);
+    return opts.api.handle(req, res, { user, signal });
   }
 
   const server: Server = createServer({
@@ -99,7 +99,7 @@ export async function startListener(opts: ListenerOptions): Promise<Listener> {
         const user = await opts.authenticator.authenticate(req);
         if (!user) return writeStatusToSocket(socket, statusErrors.unauthorized().status);
         if (!opts.api.upgrade) return writeStatusToSocket(socket, statusErrors.pathNotFound().status);
-        await opts.api.upgrade(req, socket, head, user, signal);
+        await opts.api.upgrade(req, socket, { user, signal, head });
       } catch (err) {
         log.error(`upgrade ${req.url ?? ''}: ${messageOf(err)}`);
         socket.destroy();

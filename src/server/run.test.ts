@@ -38,11 +38,11 @@ test('startServer() hands authenticated requests to the ApiHandler with the user
   t.after(() => { setLogSink(prev); });
   const dir = tempDir(t, 'k3ts-run-');
   const kc = join(dir, 'kc.yaml');
-  const flags = (await resolveCommandSettings(SERVER_FLAGS, ['-d', join(dir, 'data'), '--https-listen-port', '0', '-o', kc, '--bind-address', '127.0.0.1'], { K3S_CONFIG_FILE: join(dir, 'none.yaml') })).flags;
+  const flags = (await resolveCommandSettings(SERVER_FLAGS, ['-d', join(dir, 'data'), '--https-listen-port', '0', '-o', kc, '--bind-address', '127.0.0.1'], { env: { K3S_CONFIG_FILE: join(dir, 'none.yaml') } })).flags;
   const seen: UserInfo[] = [];
   let aborted: Promise<void> | undefined;
   const api: ApiHandler = {
-    handle(req, res, user, signal) {
+    handle(req, res, { user, signal }) {
       seen.push(user);
       if (req.url === '/boom') throw new Error('handler bug');
       if (req.url === '/hang') {
@@ -76,7 +76,7 @@ test('startServer() survives garbage: plain HTTP, broken TLS, malformed requests
   t.after(() => { setLogSink(prev); });
   const dir = tempDir(t, 'k3ts-run-');
   const kc = join(dir, 'kc.yaml');
-  const flags = (await resolveCommandSettings(SERVER_FLAGS, ['-d', join(dir, 'data'), '--https-listen-port', '0', '-o', kc, '--bind-address', '127.0.0.1'], { K3S_CONFIG_FILE: join(dir, 'none.yaml') })).flags;
+  const flags = (await resolveCommandSettings(SERVER_FLAGS, ['-d', join(dir, 'data'), '--https-listen-port', '0', '-o', kc, '--bind-address', '127.0.0.1'], { env: { K3S_CONFIG_FILE: join(dir, 'none.yaml') } })).flags;
   const server = await startServer(resolveServerConfig(flags, currentHost()));
   t.after(() => server.close());
   const { connect } = await import('node:net');

@@ -40,8 +40,8 @@ export interface StartOptions {
   readonly now?: Date;
 }
 
-async function step<T>(name: string, fn: () => Promise<T> | T, signal?: AbortSignal): Promise<T> {
-  signal?.throwIfAborted();
+async function step<T>(name: string, fn: () => Promise<T> | T, opts: { signal?: AbortSignal | undefined } = {}): Promise<T> {
+  opts.signal?.throwIfAborted();
   const started = performance.now();
   try {
     const v = await fn();
@@ -62,9 +62,9 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     log.info(`Starting k3ts ${GIT_VERSION}, data dir ${config.dataDir}`);
     if (!config.components.disableAgent) log.warn('the node agent (kubelet, containerd) is not implemented yet: this server runs the control plane only, as with --disable-agent');
     const sans = servingSans(config, hostname());
-    const tls = await step('preparing certificates', () => ensureServerTls(config.dataDir, { servingDnsNames: sans.dnsNames, servingIps: sans.ips, ...(opts.now ? { now: opts.now } : {}) }), opts.signal);
+    const tls = await step('preparing certificates', () => ensureServerTls(config.dataDir, { servingDnsNames: sans.dnsNames, servingIps: sans.ips, ...(opts.now ? { now: opts.now } : {}) }), { signal: opts.signal });
     for (const f of tls.written) log.info(`wrote ${f}`);
-    const creds = await step('writing tokens', () => ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken }), opts.signal);
+    const creds = await step('writing tokens', () => ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken }), { signal: opts.signal });
     log.info(`Server node token is available at ${creds.paths.token}`);
     // The datastore and the API server are assembled here (issues 3 and 5); until then the API answers 404.
     health.add('ping', () => undefined);
@@ -78,12 +78,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem,
       health, authenticator: new AuthenticatorChain([new X509Authenticator(tls.clientCa.bundlePem)]),
       api: opts.api ?? notFoundHandler,
-    }), opts.signal);
+    }), { signal: opts.signal });
     life.defer('listener', () => listener.close());
     life.defer('readiness', () => { shuttingDown = true; });
     const url = localServerUrl(config.listener.bindAddress, listener.port);
     log.info(`Listening on ${config.listener.bindAddress}:${listener.port}`);
-    await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), opts.signal);
+    await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), { signal: opts.signal });
     log.info(`Wrote kubeconfig ${config.kubeconfig.path}`);
     started = true;
     log.info('k3ts is up and running');

@@ -9,7 +9,7 @@ import { servingSans } from './sans.js';
 const host: HostFacts = { uid: 0, home: '/root', hostname: 'VM', cwd: '/', addresses: ['192.0.2.2'], readFile: () => '' };
 
 async function config(argv: string[]) {
-  return resolveServerConfig((await resolveCommandSettings(SERVER_FLAGS, argv, { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml' })).flags, host);
+  return resolveServerConfig((await resolveCommandSettings(SERVER_FLAGS, argv, { env: { K3S_CONFIG_FILE: '/nonexistent/k3ts.yaml' } })).flags, host);
 }
 
 test('servingSans() lists k3s\'s names: kubernetes service names, loopback, service IP, host and node', async () => {

@@ -106,7 +106,7 @@ export function httpsGet(url: string, opts: { ca: string; cert?: string; key?: s
 }
 
 /** Runs a kubectl binary with the kubeconfig; returns its exit code and output. */
-export function kubectl(bin: string, kubeconfig: string, args: readonly string[], home: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(bin, ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: home }, timeout: 60_000 });
+export function kubectl(bin: string, args: readonly string[], opts: { kubeconfig: string; home: string }): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(bin, ['--kubeconfig', opts.kubeconfig, ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: opts.home }, timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

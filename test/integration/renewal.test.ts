@@ -30,7 +30,7 @@ test('a near-expiry serving certificate is renewed at start and a new --tls-san 
   const ca = readFileSync(join(tls, 'server-ca.crt'), 'utf8');
 
   // Simulate a certificate 30 days from expiry, signed by the real CA, with the same SANs.
-  const serverCa = loadCa(ca, readFileSync(join(tls, 'server-ca.key'), 'utf8'), 'server-ca.crt');
+  const serverCa = loadCa(ca, readFileSync(join(tls, 'server-ca.key'), 'utf8'), { what: 'server-ca.crt' });
   const sans = openssl(['x509', '-in', join(tls, 'serving-kube-apiserver.crt'), '-noout', '-ext', 'subjectAltName']).out;
   const dns = [...sans.matchAll(/DNS:([^,\s]+)/g)].map((m) => m[1] as string);
   const ips = [...sans.matchAll(/IP Address:([^,\s]+)/g)].map((m) => (m[1] as string).replace(/^0:0:0:0:0:0:0:1$/, '::1'));

@@ -44,21 +44,21 @@ test('k3ts server: kubectl reaches it, Status answers, restart reuses CA and tok
 
   for (const { minor, bin } of KUBECTLS) {
     await t.test(`kubectl 1.${minor} version and get --raw /readyz through the kubeconfig`, { skip: !bin && `kubectl.1.${minor} not installed` }, () => {
-      const v = kubectl(bin as string, kc, ['version', '-o', 'json'], dir);
+      const v = kubectl(bin as string, ['version', '-o', 'json'], { kubeconfig: kc, home: dir });
       assert.equal(v.status, 0, v.stderr);
       const info = JSON.parse(v.stdout) as { serverVersion: { gitVersion: string; major: string; minor: string; platform: string } };
       assert.match(info.serverVersion.gitVersion, /^v1\.33\.\d+\+k3ts$/);
       assert.equal(info.serverVersion.major, '1');
       assert.equal(info.serverVersion.minor, '33');
-      const plain = kubectl(bin as string, kc, ['version'], dir);
+      const plain = kubectl(bin as string, ['version'], { kubeconfig: kc, home: dir });
       // kubectl 1.27 prints version.Info{...GitVersion:"..."}; later ones print the bare version.
       assert.match(plain.stdout, /Server Version: (v1\.33\.\d+\+k3ts|version\.Info\{.*GitVersion:"v1\.33\.\d+\+k3ts")/);
-      const ready = kubectl(bin as string, kc, ['get', '--raw', '/readyz'], dir);
+      const ready = kubectl(bin as string, ['get', '--raw', '/readyz'], { kubeconfig: kc, home: dir });
       assert.equal(ready.status, 0, ready.stderr);
       assert.equal(ready.stdout, 'ok');
-      const verbose = kubectl(bin as string, kc, ['get', '--raw', '/readyz?verbose'], dir);
+      const verbose = kubectl(bin as string, ['get', '--raw', '/readyz?verbose'], { kubeconfig: kc, home: dir });
       assert.match(verbose.stdout, /\[\+\]ping ok\n[\s\S]*\[\+\]shutdown ok\nreadyz check passed/);
-      const missing = kubectl(bin as string, kc, ['get', '--raw', '/api/v1/namespaces'], dir);
+      const missing = kubectl(bin as string, ['get', '--raw', '/api/v1/namespaces'], { kubeconfig: kc, home: dir });
       assert.notEqual(missing.status, 0);
       assert.match(missing.stderr, /Error from server \(NotFound\): the server could not find the requested resource/);
     });

@@ -10,9 +10,9 @@ import { X509Authenticator } from './x509.js';
 const now = new Date();
 
 test('X509Authenticator names the user by CN and groups by O, only for certificates from the client CA', async (t) => {
-  const serverCa = createCa('server-ca', await generateEcKey(), now);
-  const clientCa = createCa('client-ca', await generateEcKey(), now);
-  const rogueCa = createCa('client-ca', await generateEcKey(), now);
+  const serverCa = createCa('server-ca', await generateEcKey(), { now });
+  const clientCa = createCa('client-ca', await generateEcKey(), { now });
+  const rogueCa = createCa('client-ca', await generateEcKey(), { now });
   const serving = issueCertificate(serverCa, await generateEcKey(), { cn: 'kube-apiserver', usages: ['serverAuth'], ips: ['127.0.0.1'], days: 1, now });
   const auth = new AuthenticatorChain([new X509Authenticator(clientCa.bundlePem)]);
   const server = createServer({ key: serving.keyPem, cert: serving.certPem, ca: [clientCa.bundlePem, rogueCa.bundlePem], requestCert: true, rejectUnauthorized: false }, (req, res) => {

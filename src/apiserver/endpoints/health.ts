@@ -74,9 +74,9 @@ export class HealthRegistry {
       }
       try {
         await entry.check();
-        text(res, 200, 'ok');
+        text(res, { code: 200, body: 'ok' });
       } catch (err) {
-        text(res, 500, `internal server error: ${messageOf(err)}\n`);
+        text(res, { code: 500, body: `internal server error: ${messageOf(err)}\n` });
       }
       return;
     }
@@ -84,17 +84,18 @@ export class HealthRegistry {
     const failed = results.filter((r) => r.error !== undefined);
     for (const f of failed) log.v(1, `${endpoint} check ${f.name} failed: ${messageOf(f.error)}`);
     if (!failed.length && !url.searchParams.has('verbose')) {
-      text(res, 200, 'ok');
+      text(res, { code: 200, body: 'ok' });
       return;
     }
     // Reasons stay in the log: kube-apiserver withholds them from the response.
     const lines = results.map((r) => (r.excluded ? `[+]${r.name} excluded: ok` : r.error === undefined ? `[+]${r.name} ok` : `[-]${r.name} failed: reason withheld`));
     lines.push(`${endpoint} check ${failed.length ? 'failed' : 'passed'}`);
-    text(res, failed.length ? 500 : 200, lines.join('\n') + '\n');
+    text(res, { code: failed.length ? 500 : 200, body: lines.join('\n') + '\n' });
   }
 }
 
-function text(res: ServerResponse, code: number, body: string): void {
+function text(res: ServerResponse, opts: { code: number; body: string }): void {
+  const { code, body } = opts;
   res.writeHead(code, {
     'content-type': 'text/plain; charset=utf-8',
     'x-content-type-options': 'nosniff',

@@ -54,5 +54,5 @@ export function handleVersion(req: IncomingMessage, res: ServerResponse): void {
     writeError(res, statusErrors.methodNotAllowed());
     return;
   }
-  writeJson(res, 200, versionInfo());
+  writeJson(res, versionInfo());
 }

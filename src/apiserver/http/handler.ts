@@ -8,19 +8,26 @@ import { statusErrors } from '../../api/status.js';
 import type { UserInfo } from '../auth/authenticator.js';
 import { writeError } from './respond.js';
 
+/** What the listener knows about a request besides the request itself. */
+export interface RequestContext {
+  /** The authenticated caller. */
+  readonly user: UserInfo;
+  /** Aborts when the client goes away or the server shuts down, so long answers (watches) end then. */
+  readonly signal: AbortSignal;
+}
+
 /**
  * Serves API requests for an authenticated user. Called once per request; it must answer
- * (or destroy) `res`. `signal` aborts when the client goes away or the server shuts down,
- * so long-running answers (watches) end then. A thrown error becomes a 500 Status.
+ * (or destroy) `res`. A thrown error becomes a 500 Status.
  */
 export interface ApiHandler {
-  handle(req: IncomingMessage, res: ServerResponse, user: UserInfo, signal: AbortSignal): Promise<void> | void;
+  handle(req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> | void;
   /**
    * Takes over a connection that asked to switch protocols (`Upgrade: SPDY/3.1` or
    * `websocket`, for exec, attach and port-forward). Optional: without it such requests get
-   * a 404 Status. It owns `socket` from then on; `head` is the first packet of the new protocol.
+   * a 404 Status. It owns `socket` from then on; `ctx.head` is the first packet of the new protocol.
    */
-  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, user: UserInfo, signal: AbortSignal): Promise<void> | void;
+  upgrade?(req: IncomingMessage, socket: Duplex, ctx: RequestContext & { readonly head: Buffer }): Promise<void> | void;
 }
 
 /** The handler used until the API server is plugged in: every path is 404 NotFound, as Kubernetes answers unknown paths. */

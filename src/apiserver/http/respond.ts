@@ -10,14 +10,14 @@ import { statusErrors, StatusError, type Status } from '../../api/status.js';
 /** kube-apiserver's request body limit (MaxRequestBodyBytes). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-/** Writes `body` as JSON with `code`. Extra headers are merged in. */
-export function writeJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+/** Writes `body` as JSON with `opts.code` (default 200); `opts.headers` are merged in. */
+export function writeJson(res: ServerResponse, body: unknown, opts: { code?: number; headers?: Record<string, string> } = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(code, {
+  res.writeHead(opts.code ?? 200, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-cache, private',
-    ...headers,
+    ...opts.headers,
   });
   res.end(text);
 }
@@ -27,7 +27,7 @@ export function writeStatus(res: ServerResponse, status: Status): void {
   const headers: Record<string, string> = {};
   // kube-apiserver sends Retry-After with 429/503/504 answers that carry retryAfterSeconds.
   if (status.details?.retryAfterSeconds !== undefined) headers['retry-after'] = String(status.details.retryAfterSeconds);
-  writeJson(res, status.code, status, headers);
+  writeJson(res, status, { code: status.code, headers });
 }
 
 /** Writes the Status carried by a StatusError, or a 500 InternalError for anything else. */

@@ -21,9 +21,9 @@ export async function prepareCommand<C extends { readonly log: LogConfig }>(
   argv: readonly string[],
   opts: { io: CommandIo; summary: string; resolve: (flags: FlagSettings, host: HostFacts) => C },
 ): Promise<C | undefined> {
-  const settings = await resolveCommandSettings(table, argv, opts.io.env);
+  const settings = await resolveCommandSettings(table, argv, { env: opts.io.env });
   if (settings.help) {
-    opts.io.stdout.write(commandHelp(opts.io.app, table, opts.summary));
+    opts.io.stdout.write(commandHelp(table, { app: opts.io.app, summary: opts.summary }));
     return undefined;
   }
   const config = opts.resolve(settings.flags, currentHost());
