@@ -1,24 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
-import { join } from 'node:path';
-import { SERVER_FLAGS } from '../cli/flags/server.js';
-import { resolveCommandSettings } from '../cli/settings.js';
-import { resolveServerConfig } from '../config/server-config.js';
-import { currentHost } from '../config/host.js';
-import { setLogSink } from '../base/log.js';
-import { tempDir } from '../base/testing/tmp.js';
 import type { ApiHandler } from '../apiserver/http/handler.js';
 import type { UserInfo } from '../apiserver/auth/authenticator.js';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { startServer } from './run.js';
-
-function creds(kubeconfig: string): { ca: string; cert: string; key: string } {
-  const doc = parse(readFileSync(kubeconfig, 'utf8')) as { clusters: [{ cluster: Record<string, string> }]; users: [{ user: Record<string, string> }] };
-  const b = (s: string | undefined): string => Buffer.from(s ?? '', 'base64').toString();
-  return { ca: b(doc.clusters[0].cluster['certificate-authority-data']), cert: b(doc.users[0].user['client-certificate-data']), key: b(doc.users[0].user['client-key-data']) };
-}
+import { startTestServer } from './testing/fixture.js';
 
 function get(url: string, c: { ca: string; cert?: string; key?: string }): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -34,11 +19,6 @@ function get(url: string, c: { ca: string; cert?: string; key?: string }): Promi
 }
 
 test('startServer() hands authenticated requests to the ApiHandler with the user and a signal that aborts on close', async (t) => {
-  const prev = setLogSink({ write: () => undefined });
-  t.after(() => { setLogSink(prev); });
-  const dir = tempDir(t, 'k3ts-run-');
-  const kc = join(dir, 'kc.yaml');
-  const flags = (await resolveCommandSettings(SERVER_FLAGS, ['-d', join(dir, 'data'), '--https-listen-port', '0', '-o', kc, '--bind-address', '127.0.0.1'], { env: { K3S_CONFIG_FILE: join(dir, 'none.yaml') } })).flags;
   const seen: UserInfo[] = [];
   let aborted: Promise<void> | undefined;
   const api: ApiHandler = {
@@ -54,8 +34,8 @@ test('startServer() hands authenticated requests to the ApiHandler with the user
       res.end('hello');
     },
   };
-  const server = await startServer(resolveServerConfig(flags, currentHost()), { api });
-  const c = creds(kc);
+  const c = await startTestServer(t, { api });
+  const server = c.server;
   assert.equal(server.url, `https://127.0.0.1:${server.port}`);
   assert.deepEqual(await get(`${server.url}/anything`, c), { status: 200, body: 'hello' });
   assert.deepEqual(seen[0], { name: 'system:admin', groups: ['system:masters', 'system:authenticated'] });
@@ -72,13 +52,8 @@ test('startServer() hands authenticated requests to the ApiHandler with the user
 });
 
 test('startServer() survives garbage: plain HTTP, broken TLS, malformed requests', async (t) => {
-  const prev = setLogSink({ write: () => undefined });
-  t.after(() => { setLogSink(prev); });
-  const dir = tempDir(t, 'k3ts-run-');
-  const kc = join(dir, 'kc.yaml');
-  const flags = (await resolveCommandSettings(SERVER_FLAGS, ['-d', join(dir, 'data'), '--https-listen-port', '0', '-o', kc, '--bind-address', '127.0.0.1'], { env: { K3S_CONFIG_FILE: join(dir, 'none.yaml') } })).flags;
-  const server = await startServer(resolveServerConfig(flags, currentHost()));
-  t.after(() => server.close());
+  const c = await startTestServer(t);
+  const server = c.server;
   const { connect } = await import('node:net');
   const { connect: tlsConnect } = await import('node:tls');
   const send = (bytes: string | Buffer) => new Promise<void>((resolve) => {
@@ -95,6 +70,5 @@ test('startServer() survives garbage: plain HTTP, broken TLS, malformed requests
     s.on('close', () => resolve());
     s.resume();
   });
-  const c = creds(kc);
   assert.deepEqual(await get(`${server.url}/readyz`, { ca: c.ca }), { status: 200, body: 'ok' });
 });
