@@ -5,14 +5,23 @@
  */
 import { ConfigError, K3tsError, messageOf } from '../base/errors.js';
 import { GIT_VERSION, K3TS_VERSION } from '../base/version.js';
-import { agentCommand } from './commands/agent.js';
-import { kubectlCommand } from './commands/kubectl.js';
-import { serverCommand } from './commands/server.js';
 import { STUB_COMMANDS } from './commands/stubs.js';
 import { appHelp } from './help.js';
 import type { Command, CommandIo } from './io.js';
 
-export const COMMANDS: readonly Command[] = [serverCommand, agentCommand, kubectlCommand, ...STUB_COMMANDS];
+/** A subcommand listed in help, whose code is imported only when it runs. */
+interface LazyCommand {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: readonly LazyCommand[] = [
+  { name: 'server', summary: 'Run management server', load: async () => (await import('./commands/server.js')).serverCommand },
+  { name: 'agent', summary: 'Run node agent', load: async () => (await import('./commands/agent.js')).agentCommand },
+  { name: 'kubectl', summary: 'Run kubectl', load: async () => (await import('./commands/kubectl.js')).kubectlCommand },
+  ...STUB_COMMANDS.map((c) => ({ name: c.name, summary: c.summary, load: () => Promise.resolve(c) })),
+];
 
 /** Splits `[global flags] command [args]`; throws ConfigError on an unknown global flag. */
 function splitGlobals(args: readonly string[]): { globals: string[]; help: boolean; version: boolean; rest: readonly string[] } {
@@ -45,10 +54,11 @@ export async function runApp(args: readonly string[], io: CommandIo): Promise<nu
       io.stdout.write(appHelp(io.app, COMMANDS));
       return 0;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new ConfigError(`unknown command "${name}" (see '${io.app} --help')`);
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) throw new ConfigError(`unknown command "${name}" (see '${io.app} --help')`);
+    const command = await entry.load();
     // kubectl's arguments are its own; global flags before it do not apply.
-    return await command.run(command === kubectlCommand ? sub : [...globals, ...sub], io);
+    return await command.run(name === 'kubectl' ? sub : [...globals, ...sub], io);
   } catch (err) {
     io.stderr.write(`${io.app}: ${err instanceof K3tsError ? err.message : `internal error: ${messageOf(err)}`}\n`);
     return 1;

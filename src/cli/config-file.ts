@@ -7,7 +7,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { ConfigError, messageOf } from '../base/errors.js';
 import { coerce, parseBool, type RawValue } from './argv.js';
 import type { FlagSpec, FlagTable } from './flag.js';
@@ -41,14 +41,17 @@ function scalarText(node: Scalar): string {
   return String(node.value);
 }
 
-function convert(spec: FlagSpec, node: Node | null, opts: { where: string }): Array<string | boolean | number> {
+type Yaml = typeof import('yaml');
+
+function convert(spec: FlagSpec, node: Node | null, opts: { where: string; yaml: Yaml }): Array<string | boolean | number> {
+  const { isMap, isScalar, isSeq } = opts.yaml;
   const where = opts.where;
   if (spec.type === 'list') {
     if (node === null || (isScalar(node) && node.value === null)) return [];
     const items = isSeq(node) ? node.items : [node];
     return items.flatMap((item) => {
       if (!isScalar(item)) throw new ConfigError(`${where}: expected a list of strings, but an item is a ${isMap(item) ? 'mapping' : 'list'}`);
-      return coerce(spec, scalarText(item), opts);
+      return coerce(spec, scalarText(item), { where });
     });
   }
   if (node === null || !isScalar(node)) {
@@ -63,13 +66,14 @@ function convert(spec: FlagSpec, node: Node | null, opts: { where: string }): Ar
   }
   if (spec.type === 'int') {
     if (typeof v === 'number' && Number.isInteger(v)) return [v];
-    if (typeof v === 'string') return coerce(spec, v, opts);
+    if (typeof v === 'string') return coerce(spec, v, { where });
     throw new ConfigError(`${where}: expected an integer, got ${JSON.stringify(v)}`);
   }
   return [scalarText(node)];
 }
 
-async function readYaml(file: string): Promise<Array<{ key: string; value: Node | null }>> {
+async function readYaml(y: Yaml, file: string): Promise<Array<{ key: string; value: Node | null }>> {
+  const { isMap, isScalar, parseDocument } = y;
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');
@@ -94,8 +98,11 @@ async function readYaml(file: string): Promise<Array<{ key: string; value: Node 
 export async function loadConfigFiles(table: FlagTable, files: readonly string[]): Promise<ConfigFileValues> {
   const values = new Map<string, RawValue[]>();
   const warnings: string[] = [];
+  if (!files.length) return { files, values, warnings };
+  // Loaded only when there is a file to read: most servers have none, and startup time counts.
+  const y = await import('yaml');
   for (const file of files) {
-    for (const { key, value } of await readYaml(file)) {
+    for (const { key, value } of await readYaml(y, file)) {
       const append = key.endsWith('+');
       const name = append ? key.slice(0, -1) : key;
       const spec = table.lookup(name);
@@ -110,7 +117,7 @@ export async function loadConfigFiles(table: FlagTable, files: readonly string[]
       const where = `${file}: key "${key}"`;
       if (append && spec.type !== 'list') throw new ConfigError(`${where}: "+" appends only to repeatable flags, and --${spec.name} takes a single value`);
       const source = { kind: 'file', file, key } as const;
-      const items = convert(spec, value, { where }).map((v) => ({ value: v, source }));
+      const items = convert(spec, value, { where, yaml: y }).map((v) => ({ value: v, source }));
       values.set(spec.name, append ? [...(values.get(spec.name) ?? []), ...items] : items);
     }
   }

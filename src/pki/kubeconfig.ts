@@ -2,7 +2,6 @@
  * @module Kubeconfig documents with embedded credentials, shaped as k3s writes
  * `/etc/rancher/k3s/k3s.yaml`: one cluster, user and context, all named `default`.
  */
-import { stringify } from 'yaml';
 
 /** What goes into a kubeconfig. */
 export interface KubeconfigSpec {
@@ -17,16 +16,33 @@ export interface KubeconfigSpec {
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
-/** Renders the kubeconfig YAML. */
+/** A YAML scalar for a value that may hold YAML punctuation (URLs with brackets, names). */
+const scalar = (s: string): string => JSON.stringify(s);
+
+/**
+ * Renders the kubeconfig YAML. A fixed template (as k3s uses) rather than a YAML library:
+ * every value is base64 or JSON-quoted, so the text is always well-formed.
+ */
 export function renderKubeconfig(spec: KubeconfigSpec): string {
-  const name = spec.name ?? 'default';
-  return stringify({
-    apiVersion: 'v1',
-    clusters: [{ cluster: { 'certificate-authority-data': b64(spec.caPem), server: spec.server }, name }],
-    contexts: [{ context: { cluster: name, user: name }, name }],
-    'current-context': name,
-    kind: 'Config',
-    preferences: {},
-    users: [{ name, user: { 'client-certificate-data': b64(spec.clientCertPem), 'client-key-data': b64(spec.clientKeyPem) } }],
-  }, { lineWidth: 0 });
+  const name = scalar(spec.name ?? 'default');
+  return `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${b64(spec.caPem)}
+    server: ${scalar(spec.server)}
+  name: ${name}
+contexts:
+- context:
+    cluster: ${name}
+    user: ${name}
+  name: ${name}
+current-context: ${name}
+kind: Config
+preferences: {}
+users:
+- name: ${name}
+  user:
+    client-certificate-data: ${b64(spec.clientCertPem)}
+    client-key-data: ${b64(spec.clientKeyPem)}
+`;
 }
