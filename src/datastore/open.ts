@@ -7,6 +7,7 @@ import { logger } from '../base/log.js';
 import type { Backend } from './backend.js';
 import { parseEndpoint, type Endpoint } from './endpoint.js';
 import type { StoreTuning } from './logstructured/store.js';
+import { readTlsFiles } from './tls.js';
 
 export type { StoreTuning } from './logstructured/store.js';
 
@@ -42,6 +43,16 @@ export async function openParsed(ep: Endpoint, opts: OpenOptions = {}): Promise<
     case 'memory': {
       const { openMemory } = await import('./drivers/memory/memory-driver.js');
       return openMemory(ep.name, tuning);
+    }
+    case 'postgres': {
+      const { openPostgres } = await import('./drivers/postgres/postgres-driver.js');
+      return openPostgres(ep, readTlsFiles(opts), tuning);
+    }
+    case 'mysql': {
+      const { openMysql, unknownMysqlParams } = await import('./drivers/mysql/mysql-driver.js');
+      const unknown = unknownMysqlParams(ep);
+      if (unknown.length) log.warn(`mysql endpoint: ignoring parameters ${unknown.join(', ')}`);
+      return openMysql(ep, readTlsFiles(opts), tuning);
     }
     default:
       throw new Error(`datastore ${ep.display}: the ${ep.kind} driver is not built yet`);

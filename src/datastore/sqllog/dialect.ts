@@ -24,6 +24,8 @@ export interface SqlDb extends SqlConn {
 export interface SqlDialect {
   /** Idempotent DDL run at open, in order. */
   readonly schema: readonly string[];
+  /** Run first in the schema transaction to serialise servers creating it (undefined: no transaction). */
+  readonly schemaLock?: string | undefined;
   /** Locks the meta row for the transaction (serialising writers) and reads the revisions. */
   readonly lockMeta: string;
   /** Runs inside a commit that wrote rows, e.g. NOTIFY; undefined when nothing is needed. */
@@ -32,6 +34,8 @@ export interface SqlDialect {
   readonly supersedeStyle: 'case' | 'values';
   /** Most rows per multi-row statement. */
   readonly maxRowsPerStatement: number;
+  /** Most value bytes per INSERT (MySQL's max_allowed_packet); unlimited when absent. */
+  readonly maxBytesPerStatement?: number | undefined;
   /** A key column value as a string (mysql returns VARBINARY as a Buffer). */
   decodeKey(v: unknown): string;
 }
@@ -50,4 +54,21 @@ export function toBytes(v: unknown): Uint8Array {
   if (typeof v === 'string') return new TextEncoder().encode(v);
   if (v === null || v === undefined) return new Uint8Array(0);
   throw new TypeError(`expected bytes from the database, got ${typeof v}`);
+}
+
+/** Parameters as network drivers expect them: bytes as a Buffer view (pg and mysql2 test for Buffer). */
+export function driverParams(params: readonly SqlValue[] | undefined): unknown[] {
+  if (!params) return [];
+  return params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+}
+
+/**
+ * A plain copy of a driver error (message and code only) to keep as `cause`: driver errors
+ * can carry connection settings or whole statements, which must not reach logs.
+ */
+export function plainCause(err: unknown): Error {
+  const e = new Error(err instanceof Error ? err.message : String(err));
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') Object.assign(e, { code });
+  return e;
 }

@@ -6,7 +6,7 @@
  * committed in order with no holes and no gap-filling rows.
  */
 import { prefixEnd, rangeStart } from '../keyrange.js';
-import type { Log, LogEvent, LogList, LogListOptions, OpOutcome, Revisions, Row, WriteOp } from '../logstructured/log.js';
+import type { Log, LogEvent, LogList, LogListOptions, NewRow, OpOutcome, Revisions, Row, WriteOp } from '../logstructured/log.js';
 import { batchKeys, planBatch } from '../logstructured/plan.js';
 import { toBytes, toNumber, type SqlConn, type SqlDb, type SqlDialect, type SqlRow, type SqlValue } from './dialect.js';
 import { supersedeStatement, insertStatement } from './statements.js';
@@ -16,12 +16,34 @@ const VISIBLE = 'id <= ? AND (succ IS NULL OR succ > ?) AND deleted = 0';
 /** Revisions compacted per transaction, so writers wait only briefly. */
 const COMPACT_STEP = 1000;
 
+/** Splits rows into runs of at most `maxRows` rows and (unless one row is larger) `maxBytes` of values. */
+function chunkRows(rows: readonly NewRow[], maxRows: number, maxBytes: number): NewRow[][] {
+  const out: NewRow[][] = [];
+  let cur: NewRow[] = [], bytes = 0;
+  for (const r of rows) {
+    if (cur.length && (cur.length >= maxRows || bytes + r.value.length > maxBytes)) { out.push(cur); cur = []; bytes = 0; }
+    cur.push(r);
+    bytes += r.value.length;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
 export class SqlLog implements Log {
   constructor(readonly name: string, private readonly db: SqlDb, private readonly dialect: SqlDialect) {}
 
   /** Creates the schema if needed. */
   async init(): Promise<void> {
-    for (const ddl of this.dialect.schema) await this.db.query(ddl);
+    const { schema, schemaLock } = this.dialect;
+    if (!schemaLock) {
+      for (const ddl of schema) await this.db.query(ddl);
+      return;
+    }
+    // Servers starting together would race on CREATE ... IF NOT EXISTS; take turns.
+    await this.db.transaction(async (tx) => {
+      await tx.query(schemaLock);
+      for (const ddl of schema) await tx.query(ddl);
+    });
   }
 
   async revisions(): Promise<Revisions> {
@@ -87,7 +109,9 @@ export class SqlLog implements Log {
       for (let i = 0; i < plan.superseded.length; i += step) {
         await this.run(tx, supersedeStatement(this.dialect, plan.superseded.slice(i, i + step)));
       }
-      for (let i = 0; i < plan.rows.length; i += step) await this.run(tx, insertStatement(plan.rows.slice(i, i + step)));
+      for (const rows of chunkRows(plan.rows, step, this.dialect.maxBytesPerStatement ?? Infinity)) {
+        await this.run(tx, insertStatement(rows));
+      }
       await tx.query('UPDATE k3ts_meta SET revision = ? WHERE id = 1', [plan.revision]);
       if (this.dialect.notify) await tx.query(this.dialect.notify(plan.revision));
       return plan.outcomes;
@@ -120,8 +144,13 @@ export class SqlLog implements Log {
   private range(prefix: string, startKey: string | undefined, alias = ''): { where: string; params: SqlValue[] } {
     const end = prefixEnd(prefix);
     const start = rangeStart(prefix, startKey);
-    if (end === undefined) return { where: `${alias}name >= ?`, params: [start] };
-    return { where: `${alias}name >= ? AND ${alias}name < ?`, params: [start, end] };
+    // Continuation keys end in NUL (Kubernetes appends "\x00"), which PostgreSQL text cannot
+    // hold. No key contains NUL, so ">= a\x00..." is "> a".
+    const nul = start.indexOf('\u0000');
+    const lower = nul >= 0 ? `${alias}name > ?` : `${alias}name >= ?`;
+    const params: SqlValue[] = [nul >= 0 ? start.slice(0, nul) : start];
+    if (end === undefined) return { where: lower, params };
+    return { where: `${lower} AND ${alias}name < ?`, params: [...params, end] };
   }
 
   private row(r: SqlRow): Row {
