@@ -54,7 +54,9 @@ export async function openParsed(ep: Endpoint, opts: OpenOptions = {}): Promise<
       if (unknown.length) log.warn(`mysql endpoint: ignoring parameters ${unknown.join(', ')}`);
       return openMysql(ep, readTlsFiles(opts), tuning);
     }
-    default:
-      throw new Error(`datastore ${ep.display}: the ${ep.kind} driver is not built yet`);
+    case 'etcd': {
+      const { openEtcd } = await import('./drivers/etcd/etcd-backend.js');
+      return openEtcd(ep, readTlsFiles(opts), tuning);
+    }
   }
 }
