@@ -14,7 +14,7 @@ const raw = (b: Buffer): Uint8Array => b;
 /** An etcd error we understand, before the backend adds context. */
 export class EtcdRpcError extends Error {
   constructor(readonly grpcCode: number, message: string) {
-    super(message);
+    super(message.replace(/\.?\s*Resolution note:.*$/s, ''));
   }
   get compacted(): boolean { return /required revision has been compacted/.test(this.message); }
   get future(): boolean { return /required revision is a future revision/.test(this.message); }
