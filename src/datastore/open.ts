@@ -7,7 +7,7 @@ import { logger } from '../base/log.js';
 import type { Backend } from './backend.js';
 import { parseEndpoint, type Endpoint } from './endpoint.js';
 import type { StoreTuning } from './logstructured/store.js';
-import { readTlsFiles } from './tls.js';
+import { hasTls, readTlsFiles } from './tls.js';
 
 export type { StoreTuning } from './logstructured/store.js';
 
@@ -55,8 +55,10 @@ export async function openParsed(ep: Endpoint, opts: OpenOptions = {}): Promise<
       return openMysql(ep, readTlsFiles(opts), tuning);
     }
     case 'etcd': {
+      const tls = readTlsFiles(opts);
+      if (hasTls(tls) && ep.urls.some((u) => u.protocol === 'http:')) log.warn('etcd endpoint: TLS files are only used for https:// endpoints');
       const { openEtcd } = await import('./drivers/etcd/etcd-backend.js');
-      return openEtcd(ep, readTlsFiles(opts), tuning);
+      return openEtcd(ep, tls, tuning);
     }
   }
 }
