@@ -10,6 +10,8 @@ import type { Log, LogEvent, LogList, LogListOptions, NewRow, OpOutcome, Revisio
 import { batchKeys, planBatch } from '../logstructured/plan.js';
 import { toBytes, toNumber, type SqlConn, type SqlDb, type SqlDialect, type SqlRow, type SqlValue } from './dialect.js';
 import { supersedeStatement, insertStatement } from './statements.js';
+import { LogStore, type StoreTuning } from '../logstructured/store.js';
+import type { Backend } from '../backend.js';
 
 const COLS = 'id, name, create_revision, prev_revision, deleted, lease, value';
 const VISIBLE = 'id <= ? AND (succ IS NULL OR succ > ?) AND deleted = 0';
@@ -159,5 +161,16 @@ export class SqlLog implements Log {
       createRevision: toNumber(r['create_revision']), prevRevision: toNumber(r['prev_revision']),
       deleted: toNumber(r['deleted']) !== 0, lease: toNumber(r['lease']), value: toBytes(r['value']),
     };
+  }
+}
+
+/** Creates the schema if needed and opens a store on the log (closing the log if that fails). */
+export async function openSqlStore(log: SqlLog, tuning: StoreTuning): Promise<Backend> {
+  try {
+    await log.init();
+    return await LogStore.open(log, tuning);
+  } catch (err) {
+    await log.close().catch(() => undefined);
+    throw err;
   }
 }

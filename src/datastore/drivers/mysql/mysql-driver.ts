@@ -7,11 +7,12 @@
 import mysql from 'mysql2/promise';
 import { DatastoreUnavailableError, type Backend } from '../../backend.js';
 import type { Endpoint } from '../../endpoint.js';
-import { LogStore, type StoreTuning } from '../../logstructured/store.js';
+import type { StoreTuning } from '../../logstructured/store.js';
 import type { SqlDialect } from '../../sqllog/dialect.js';
-import { SqlLog } from '../../sqllog/sql-log.js';
+import { openSqlStore, SqlLog } from '../../sqllog/sql-log.js';
+import type { PooledDb } from '../../sqllog/pooled-db.js';
 import { hasTls, type TlsFiles } from '../../tls.js';
-import { MysqlDb, describeMysqlError } from './mysql-db.js';
+import { describeMysqlError, mysqlDb } from './mysql-db.js';
 
 type MysqlEndpoint = Extract<Endpoint, { kind: 'mysql' }>;
 
@@ -72,7 +73,7 @@ export function unknownMysqlParams(ep: MysqlEndpoint): string[] {
 export async function openMysql(ep: MysqlEndpoint, tls: TlsFiles, tuning: StoreTuning = {}): Promise<Backend> {
   const where = `mysql ${ep.display}`;
   const config = mysqlConfig(ep, tls);
-  const connect = async (): Promise<MysqlDb> => {
+  const connect = async (): Promise<PooledDb> => {
     const pool = mysql.createPool(config);
     try {
       (await pool.getConnection()).release();
@@ -80,9 +81,9 @@ export async function openMysql(ep: MysqlEndpoint, tls: TlsFiles, tuning: StoreT
       await pool.end().catch(() => undefined);
       throw err;
     }
-    return new MysqlDb(pool, where);
+    return mysqlDb(pool, where);
   };
-  let db: MysqlDb;
+  let db: PooledDb;
   try {
     try {
       db = await connect();
@@ -100,12 +101,5 @@ export async function openMysql(ep: MysqlEndpoint, tls: TlsFiles, tuning: StoreT
   } catch (err) {
     throw new DatastoreUnavailableError(`cannot connect to datastore ${ep.display}: ${describeMysqlError(err)}`);
   }
-  const log = new SqlLog('mysql', db, mysqlDialect);
-  try {
-    await log.init();
-    return await LogStore.open(log, tuning);
-  } catch (err) {
-    await log.close();
-    throw err;
-  }
+  return openSqlStore(new SqlLog('mysql', db, mysqlDialect), tuning);
 }

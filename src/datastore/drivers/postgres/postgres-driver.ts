@@ -7,12 +7,13 @@
 import pg from 'pg';
 import { DatastoreUnavailableError, type Backend } from '../../backend.js';
 import type { Endpoint } from '../../endpoint.js';
-import { LogStore, type StoreTuning } from '../../logstructured/store.js';
+import type { StoreTuning } from '../../logstructured/store.js';
 import type { SqlDialect } from '../../sqllog/dialect.js';
-import { SqlLog } from '../../sqllog/sql-log.js';
+import { openSqlStore, SqlLog } from '../../sqllog/sql-log.js';
+import type { PooledDb } from '../../sqllog/pooled-db.js';
 import { hasTls, type TlsFiles } from '../../tls.js';
 import { PgListener } from './listener.js';
-import { PgDb, describePgError } from './pg-db.js';
+import { describePgError, pgDb } from './pg-db.js';
 
 type PostgresEndpoint = Extract<Endpoint, { kind: 'postgres' }>;
 
@@ -45,7 +46,7 @@ export const postgresDialect: SqlDialect = {
 
 class PostgresLog extends SqlLog {
   private listener: PgListener | undefined;
-  constructor(db: PgDb, private readonly config: pg.ClientConfig, private readonly where: string) {
+  constructor(db: PooledDb, private readonly config: pg.ClientConfig, private readonly where: string) {
     super('postgres', db, postgresDialect);
   }
 
@@ -95,15 +96,15 @@ async function createDatabase(config: pg.ClientConfig, name: string): Promise<vo
 export async function openPostgres(ep: PostgresEndpoint, tls: TlsFiles, tuning: StoreTuning = {}): Promise<Backend> {
   const where = `postgres ${ep.display}`;
   const config = pgConfig(ep, tls);
-  const connect = async (): Promise<PgDb> => {
+  const connect = async (): Promise<PooledDb> => {
     const pool = new pg.Pool({ ...config, max: 10, idleTimeoutMillis: 120_000 });
     // Idle connections that die (server restart, pg_terminate_backend) must not crash us.
     pool.on('error', () => undefined);
     const probe = await pool.connect().catch(async (err: unknown) => { await pool.end().catch(() => undefined); throw err; });
     probe.release();
-    return new PgDb(pool, where);
+    return pgDb(pool, where);
   };
-  let db: PgDb;
+  let db: PooledDb;
   try {
     try {
       db = await connect();
@@ -115,12 +116,5 @@ export async function openPostgres(ep: PostgresEndpoint, tls: TlsFiles, tuning: 
   } catch (err) {
     throw new DatastoreUnavailableError(`cannot connect to datastore ${ep.display}: ${describePgError(err)}`);
   }
-  const log = new PostgresLog(db, config, where);
-  try {
-    await log.init();
-    return await LogStore.open(log, tuning);
-  } catch (err) {
-    await log.close();
-    throw err;
-  }
+  return openSqlStore(new PostgresLog(db, config, where), tuning);
 }

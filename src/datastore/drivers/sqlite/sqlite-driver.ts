@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatastoreUnavailableError } from '../../backend.js';
 import type { Backend } from '../../backend.js';
-import { LogStore, type StoreTuning } from '../../logstructured/store.js';
+import type { StoreTuning } from '../../logstructured/store.js';
 import type { SqlDialect } from '../../sqllog/dialect.js';
-import { SqlLog } from '../../sqllog/sql-log.js';
+import { openSqlStore, SqlLog } from '../../sqllog/sql-log.js';
 import { SqliteDb, sqliteError } from './sqlite-db.js';
 
 export const sqliteDialect: SqlDialect = {
@@ -62,12 +62,5 @@ export async function openSqlite(path: string, tuning: StoreTuning = {}): Promis
   } catch (err) {
     throw err instanceof DatastoreUnavailableError ? err : sqliteError(err, `cannot open ${path}`);
   }
-  const log = new SqliteLog(db);
-  try {
-    await log.init();
-    return await LogStore.open(log, tuning);
-  } catch (err) {
-    await db.close().catch(() => undefined);
-    throw err;
-  }
+  return openSqlStore(new SqliteLog(db), tuning);
 }
