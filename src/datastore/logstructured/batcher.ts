@@ -4,6 +4,7 @@
  * writers cost one fsync per batch instead of one each. One batch is in flight at a time,
  * which also keeps this store's revisions in submission order.
  */
+import { DatastoreUnavailableError } from '../backend.js';
 import type { OpOutcome, WriteOp } from './log.js';
 
 interface Pending {
@@ -24,11 +25,16 @@ export class Batcher {
   /**
    * @param commit runs one batch; it must return one outcome per op or throw for the batch.
    * @param maxBatch most ops per transaction (bounded by SQL parameter limits).
+   * @param maxQueued ops allowed to wait; beyond that writes are refused at once (the
+   *   database is slow or away) instead of piling up in memory.
    */
-  constructor(private readonly commit: CommitFn, private readonly maxBatch: number) {}
+  constructor(private readonly commit: CommitFn, private readonly maxBatch: number, private readonly maxQueued = 20_000) {}
 
   /** Queues one op; resolves with its outcome once its batch is durable. */
   submit(op: WriteOp): Promise<OpOutcome> {
+    if (this.queue.length >= this.maxQueued) {
+      return Promise.reject(new DatastoreUnavailableError(`datastore overloaded: ${this.queue.length} writes waiting`, { retryAfterSeconds: 2 }));
+    }
     return new Promise<OpOutcome>((resolve, reject) => {
       this.queue.push({ op, resolve, reject });
       if (!this.idleResolve) this.idle = new Promise<void>((r) => { this.idleResolve = r; });

@@ -75,6 +75,8 @@ export function pgConfig(ep: PostgresEndpoint, tls: TlsFiles): pg.ClientConfig {
     host: ep.host, port: ep.port, user: ep.user, database: ep.database,
     ...(ep.password ? { password: ep.password.reveal() } : {}),
     ssl, connectionTimeoutMillis: timeout * 1000,
+    // A server that vanishes without closing the connection must not hang requests forever.
+    keepAlive: true, query_timeout: 60_000,
     application_name: ep.params.get('application_name') ?? 'k3ts',
   };
 }
