@@ -14,7 +14,9 @@ import { LogStore, type StoreTuning } from '../logstructured/store.js';
 import type { Backend } from '../backend.js';
 
 const COLS = 'id, name, create_revision, prev_revision, deleted, lease, value';
-const VISIBLE = 'id <= ? AND (succ IS NULL OR succ > ?) AND deleted = 0';
+// A tombstone's succ is its own id, so this excludes deleted keys too; it needs only
+// (name, id, succ), which the covering index holds: counts never touch the table.
+const VISIBLE = 'id <= ? AND (succ IS NULL OR succ > ?)';
 /** Revisions compacted per transaction, so writers wait only briefly. */
 const COMPACT_STEP = 1000;
 

@@ -28,7 +28,7 @@ export const mysqlDialect: SqlDialect = {
       lease BIGINT NOT NULL,
       value LONGBLOB NOT NULL,
       PRIMARY KEY (id),
-      KEY k3ts_log_name_id (name, id),
+      KEY k3ts_log_name_id_succ (name, id, succ),
       KEY k3ts_log_succ (succ)) ENGINE=InnoDB`,
     `CREATE TABLE IF NOT EXISTS k3ts_meta (
       id INT NOT NULL PRIMARY KEY, revision BIGINT NOT NULL, compact_revision BIGINT NOT NULL) ENGINE=InnoDB`,

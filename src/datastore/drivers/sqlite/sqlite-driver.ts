@@ -25,7 +25,7 @@ export const sqliteDialect: SqlDialect = {
       deleted INTEGER NOT NULL,
       lease INTEGER NOT NULL,
       value BLOB NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS k3ts_log_name_id ON k3ts_log (name, id)',
+    'CREATE INDEX IF NOT EXISTS k3ts_log_name_id_succ ON k3ts_log (name, id, succ)',
     'CREATE INDEX IF NOT EXISTS k3ts_log_succ ON k3ts_log (succ)',
     'CREATE UNIQUE INDEX IF NOT EXISTS k3ts_log_live ON k3ts_log (name) WHERE succ IS NULL',
     'CREATE TABLE IF NOT EXISTS k3ts_meta (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, compact_revision INTEGER NOT NULL)',
