@@ -73,6 +73,8 @@ export interface Log {
   readonly name: string;
   revisions(): Promise<Revisions>;
   get(key: string, revision: number): Promise<Row | undefined>;
+  /** The key at the current revision and that revision, read together (one round trip). */
+  getCurrent(key: string): Promise<{ revision: number; row: Row | undefined }>;
   list(prefix: string, opts: LogListOptions): Promise<LogList>;
   /** Events with `from <= revision <= to` for keys under prefix, in revision order, at most `limit`. */
   after(prefix: string, range: { from: number; to: number }, limit: number): Promise<LogEvent[]>;

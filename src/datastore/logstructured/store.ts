@@ -75,7 +75,12 @@ export class LogStore implements Backend {
   }
 
   async get(key: string, opts?: GetOptions): Promise<GetResult> {
-    const { revision, historical } = await this.resolve(opts?.revision);
+    if (!opts?.revision) {
+      this.checkOpen();
+      const { revision, row } = await this.log.getCurrent(key);
+      return row ? { revision, kv: rowToKv(row) } : { revision };
+    }
+    const { revision, historical } = await this.resolve(opts.revision);
     const row = await this.log.get(key, revision);
     if (historical) await this.recheck(revision);
     return row ? { revision, kv: rowToKv(row) } : { revision };

@@ -60,6 +60,16 @@ export class SqlLog implements Log {
     return rows[0] ? this.row(rows[0]) : undefined;
   }
 
+  async getCurrent(key: string): Promise<{ revision: number; row: Row | undefined }> {
+    // One statement, so one snapshot: the row and the revision agree.
+    const [r] = await this.db.query(
+      `SELECT m.revision AS current_revision, ${COLS.split(', ').map((c) => `l.${c}`).join(', ')}
+       FROM k3ts_meta m LEFT JOIN k3ts_log l ON l.name = ? AND l.id <= m.revision AND (l.succ IS NULL OR l.succ > m.revision)
+       WHERE m.id = 1`, [key]);
+    const revision = toNumber(r?.['current_revision']);
+    return { revision, row: r && r['id'] !== null && r['id'] !== undefined ? this.row(r) : undefined };
+  }
+
   async list(prefix: string, opts: LogListOptions): Promise<LogList> {
     const { where, params } = this.range(prefix, opts.startKey);
     const visible = `${where} AND ${VISIBLE}`;

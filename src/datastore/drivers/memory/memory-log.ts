@@ -46,6 +46,10 @@ export class MemoryLog implements Log {
     return Promise.resolve(this.visible(key, revision));
   }
 
+  getCurrent(key: string): Promise<{ revision: number; row: Row | undefined }> {
+    return Promise.resolve({ revision: this.db.revision, row: this.visible(key, this.db.revision) });
+  }
+
   list(prefix: string, opts: LogListOptions): Promise<LogList> {
     const { keys } = this.db;
     const end = prefixEnd(prefix);
