@@ -25,16 +25,31 @@ export interface EtcdWatchOptions {
   readonly maxQueued: number;
 }
 
-/** Our KeyValue for an etcd one (the lease ID becomes the TTL in seconds). */
-export async function kvFromEtcd(kv: EtcdKv, leases: EtcdLeases): Promise<KeyValue> {
-  const lease = leases.known(kv.lease) ?? await leases.ttl(kv.lease);
+function kvWith(kv: EtcdKv, lease: number): KeyValue {
   return { key: text.decode(kv.key), value: kv.value, createRevision: kv.createRevision, modRevision: kv.modRevision, lease };
 }
 
-async function toEvent(e: EtcdEvent, leases: EtcdLeases): Promise<WatchEvent> {
-  const prev = e.prevKv ? await kvFromEtcd(e.prevKv, leases) : undefined;
+/** Our KeyValue for an etcd one (the lease ID becomes the TTL in seconds). */
+export async function kvFromEtcd(kv: EtcdKv, leases: EtcdLeases): Promise<KeyValue> {
+  return kvWith(kv, leases.known(kv.lease) ?? await leases.ttl(kv.lease));
+}
+
+/** Resolves the TTLs of every lease an event names (a round trip only for unknown leases). */
+async function learnLeases(events: readonly EtcdEvent[], leases: EtcdLeases): Promise<void> {
+  for (const e of events) {
+    for (const kv of [e.kv, e.prevKv]) if (kv && leases.known(kv.lease) === undefined) await leases.ttl(kv.lease);
+  }
+}
+
+function known(events: readonly EtcdEvent[], leases: EtcdLeases): boolean {
+  return events.every((e) => leases.known(e.kv.lease) !== undefined && (!e.prevKv || leases.known(e.prevKv.lease) !== undefined));
+}
+
+/** Our event for an etcd one; every lease it names must be known. */
+function toEvent(e: EtcdEvent, leases: EtcdLeases): WatchEvent {
+  const prev = e.prevKv ? kvWith(e.prevKv, leases.known(e.prevKv.lease) ?? 0) : undefined;
   if (e.type === 'put') {
-    const kv = await kvFromEtcd(e.kv, leases);
+    const kv = kvWith(e.kv, leases.known(e.kv.lease) ?? 0);
     return prev ? { type: 'put', kv, prev } : { type: 'put', kv };
   }
   // etcd's delete event has an empty value; ours carries the last state with the deletion revision.
@@ -56,6 +71,7 @@ export async function* etcdWatch(client: EtcdClient, leases: EtcdLeases, opts: E
   let stream: WatchStream | undefined;
   let retry: NodeJS.Timeout | undefined;
   let chain = Promise.resolve();
+  let lookups = 0;
   let backoff = 200;
   const poke = (): void => { const w = wake; wake = undefined; w?.(); };
   const stopped = (): boolean => closed.aborted || Boolean(opts.signal?.aborted) || failure !== undefined;
@@ -74,10 +90,9 @@ export async function* etcdWatch(client: EtcdClient, leases: EtcdLeases, opts: E
     if (!last) return;
     next = last.kv.modRevision + 1;
     backoff = 200;
-    // Lease lookups may need a round trip; keep the batches in order.
-    chain = chain.then(async () => {
-      const batch = await Promise.all(res.events.map((e) => toEvent(e, leases)));
+    const deliver = (): void => {
       if (failure !== undefined) return;
+      const batch = res.events.map((e) => toEvent(e, leases));
       queue.push(batch);
       queued += batch.length;
       if (queued > opts.maxQueued) {
@@ -87,7 +102,13 @@ export async function* etcdWatch(client: EtcdClient, leases: EtcdLeases, opts: E
         stream?.cancel();
       }
       poke();
-    });
+    };
+    // Usually every lease is known and the batch is delivered at once; otherwise look the
+    // unknown ones up first, keeping later batches behind it so the order holds.
+    if (lookups === 0 && known(res.events, leases)) { deliver(); return; }
+    lookups++;
+    chain = chain.then(() => learnLeases(res.events, leases)).then(deliver, (err: unknown) => { failure = err; poke(); })
+      .finally(() => { lookups--; });
   };
 
   const open = (): void => {
