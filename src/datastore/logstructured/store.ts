@@ -94,13 +94,13 @@ export class LogStore implements Backend {
   }
 
   async create(key: string, value: Uint8Array, opts?: CreateOptions): Promise<WriteResult> {
-    const o = await this.write({ op: 'create', key, value, lease: opts?.ttl ?? 0 });
+    const o = await this.write({ op: 'create', key, value: value.slice(), lease: opts?.ttl ?? 0 });
     if (!o.ok) throw new KeyExistsError(key);
     return { revision: o.event.row.id };
   }
 
   async update(key: string, value: Uint8Array, opts: UpdateOptions): Promise<WriteResult> {
-    const o = await this.write({ op: 'update', key, value, lease: opts.ttl ?? 0, expected: opts.expectedModRevision });
+    const o = await this.write({ op: 'update', key, value: value.slice(), lease: opts.ttl ?? 0, expected: opts.expectedModRevision });
     if (!o.ok) throw new RevisionMismatchError(key, o.current ? rowToKv(o.current) : undefined);
     return { revision: o.event.row.id };
   }
@@ -145,6 +145,7 @@ export class LogStore implements Backend {
     if (this.closed) throw new DatastoreUnavailableError(`${this.name} datastore is closed`);
   }
 
+  /** Values are copied on the way in: watchers keep them, and callers may reuse their buffers. */
   private write(op: WriteOp): Promise<OpOutcome> {
     this.checkOpen();
     return this.batcher.submit(op);

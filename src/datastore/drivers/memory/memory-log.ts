@@ -93,9 +93,7 @@ export class MemoryLog implements Log {
       const row = this.latest(key);
       if (row && row.succ === null) live.set(key, row);
     }
-    // Copy values: the caller may reuse its buffers, and SQL drivers copy too.
-    const copied = ops.map((op) => (op.op === 'delete' ? op : { ...op, value: op.value.slice() }));
-    const plan = planBatch(copied, live, db.revision);
+    const plan = planBatch(ops, live, db.revision);
     for (const s of plan.superseded) {
       const row = db.rows.get(s.id);
       if (row) row.succ = s.succ;
