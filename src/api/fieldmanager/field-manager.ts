@@ -47,11 +47,12 @@ function meta(obj: JsonObject): JsonObject {
   return isObject(obj['metadata']) ? obj['metadata'] : {};
 }
 
-/** The object without metadata.managedFields (a copy). */
+/** The object without metadata.managedFields (a shallow copy: the rest is shared, not to be mutated). */
 function withoutManagedFields(obj: JsonObject): JsonObject {
-  const out = deepCopy(obj);
-  if (isObject(out['metadata'])) delete out['metadata']['managedFields'];
-  return out;
+  const m = obj['metadata'];
+  if (!isObject(m) || !('managedFields' in m)) return obj;
+  const { managedFields: _drop, ...rest } = m;
+  return { ...obj, metadata: rest };
 }
 
 function setManagedFields(obj: JsonObject, managed: Managed): JsonObject {
@@ -130,7 +131,8 @@ function trackUpdate(live: JsonObject, next: JsonObject, managed: Managed, manag
  * throws: on a failure the live managedFields are kept, as kube-apiserver's UpdateNoErrors does.
  */
 export function recordUpdate(live: JsonObject | undefined, next: JsonObject, manager: string, opts: FieldManagerOptions): JsonObject {
-  const out = deepCopy(next);
+  // Only metadata is written: a shallow copy down to it leaves the caller's object untouched.
+  const out: JsonObject = { ...next, metadata: { ...(isObject(next['metadata']) ? next['metadata'] : {}) } };
   const liveObj = live ?? zeroObject(opts.node);
   const liveFields = meta(liveObj)['managedFields'];
   try {
@@ -224,7 +226,7 @@ function applyOnce(liveObj: JsonObject, config: JsonObject, managed: Managed, op
   for (const [k, v] of managers) managed.fields.set(k, v);
   strip(managed, id);
   let out: JsonObject;
-  if (next === undefined) out = withoutManagedFields(live);
+  if (next === undefined) out = deepCopy(withoutManagedFields(live));
   else {
     const clean = dropNulls(next, opts.node);
     out = isObject(clean) ? clean : {};

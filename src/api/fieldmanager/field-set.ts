@@ -201,6 +201,11 @@ export class FieldSet {
     return out;
   }
 
+  /** A set from sorted, duplicate-free members and children (for readers). */
+  static build(members: PathElement[], children: { pe: PathElement; set: FieldSet }[]): FieldSet {
+    return new FieldSet(members, children);
+  }
+
   /** Reads a FieldsV1 object; throws an Error naming the bad key when it is malformed. */
   static fromFieldsV1(v: unknown): FieldSet {
     return read(v).children ?? new FieldSet([], []);
@@ -208,13 +213,18 @@ export class FieldSet {
 }
 
 function define(obj: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  // FieldsV1 keys start with "f:", "k:", "v:", "i:" or ".", never "__proto__".
+  obj[key] = value;
 }
+
+const byPE = (a: PathElement, b: PathElement) => comparePE(a, b);
 
 function read(v: unknown): { children: FieldSet | undefined; isMember: boolean } {
   if (!isObject(v)) throw new Error(`expected a FieldsV1 object, got ${JSON.stringify(v)}`);
-  let children: FieldSet | undefined;
+  const members: PathElement[] = [];
+  const children: Child[] = [];
   let isMember = false;
+  let any = false;
   for (const [key, sub] of Object.entries(v)) {
     if (key === '.') {
       isMember = true;
@@ -227,12 +237,21 @@ function read(v: unknown): { children: FieldSet | undefined; isMember: boolean }
       throw new Error(`parsing key as path element: ${key}: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (!pe) continue;
+    any = true;
     const r = read(sub);
-    children ??= FieldSet.of();
-    if (r.isMember) children.insert([pe]);
-    if (r.children) for (const p of r.children.paths()) children.insert([pe, ...p]);
+    if (r.isMember) members.push(pe);
+    if (r.children) children.push({ pe, set: r.children });
   }
-  return { children, isMember: isMember || !children };
+  if (!any) return { children: undefined, isMember: true };
+  // Stored sets are normally sorted already; sort only when they are not.
+  if (!isSorted(members, self)) members.sort(byPE);
+  if (!isSorted(children, childPE)) children.sort((a, b) => comparePE(a.pe, b.pe));
+  return { children: FieldSet.build(members, children), isMember };
+}
+
+function isSorted<T>(arr: readonly T[], get: (x: T) => PathElement): boolean {
+  for (let i = 1; i < arr.length; i++) if (comparePE(get(arr[i - 1] as T), get(arr[i] as T)) >= 0) return false;
+  return true;
 }
 
 function mergeSorted<T>(a: readonly T[], b: readonly T[], get: (x: T) => PathElement): T[] {
