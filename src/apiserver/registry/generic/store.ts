@@ -220,7 +220,7 @@ export class Store {
       if (jsonEqual(next, prev)) return { obj: prev, created: false };
       if (opts.admit) await opts.admit(next, prev);
       const m = next.metadata;
-      const finalize = Boolean(m.deletionTimestamp) && !(m.finalizers?.length) && (m.deletionGracePeriodSeconds ?? 0) === 0;
+      const finalize = s.shouldDeleteDuringUpdate(next, prev);
       if (ctx.dryRun) return { obj: next, created: false };
       try {
         if (finalize) {

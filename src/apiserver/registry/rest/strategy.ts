@@ -64,6 +64,18 @@ export interface Strategy {
   gracePeriod?(obj: KubeObject, req: DeleteRequest): number | undefined;
   /** Seconds until the stored object expires by itself (events: 3600). */
   ttlSeconds?(obj: KubeObject): number | undefined;
+  /**
+   * An update of an object being deleted removes it instead (its last finalizer went away and
+   * no grace period runs): ShouldDeleteDuringUpdate.
+   */
+  shouldDeleteDuringUpdate(next: KubeObject, prev: KubeObject): boolean;
+}
+
+/** Upstream's default: no finalizers left, deletion requested, no grace period pending. */
+export function defaultShouldDeleteDuringUpdate(next: KubeObject, prev: KubeObject): boolean {
+  if (next.metadata.finalizers?.length) return false;
+  if (!prev.metadata.deletionTimestamp) return false;
+  return (prev.metadata.deletionGracePeriodSeconds ?? 0) === 0;
 }
 
 /** The parts of the spec a generation counts: everything but metadata and status. */
@@ -144,6 +156,10 @@ export class BaseStrategy implements Strategy {
 
   canonicalize(_obj: KubeObject): void {}
 
+  shouldDeleteDuringUpdate(next: KubeObject, prev: KubeObject): boolean {
+    return defaultShouldDeleteDuringUpdate(next, prev);
+  }
+
   fields(obj: KubeObject): FieldSet {
     return this.namespaced
       ? { 'metadata.name': obj.metadata.name ?? '', 'metadata.namespace': obj.metadata.namespace ?? '' }
@@ -188,4 +204,14 @@ export class StatusStrategy implements Strategy {
   warningsOnUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): string[] { return this.base.warningsOnUpdate(next, prev, ctx); }
   canonicalize(obj: KubeObject): void { this.base.canonicalize(obj); }
   fields(obj: KubeObject): FieldSet { return this.base.fields(obj); }
+  shouldDeleteDuringUpdate(next: KubeObject, prev: KubeObject): boolean { return this.base.shouldDeleteDuringUpdate(next, prev); }
+}
+
+/**
+ * For writes the server itself composes (pods/binding sets spec.nodeName and a status
+ * condition together; eviction updates a budget's status): the object is taken as written,
+ * with only the metadata update rules applied.
+ */
+export class ServerWriteStrategy extends StatusStrategy {
+  override prepareForUpdate(_next: KubeObject, _prev: KubeObject, _ctx: RequestContext): void {}
 }

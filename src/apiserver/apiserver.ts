@@ -1,0 +1,64 @@
+/**
+ * @module The API server as a component: the served resources (from the schema catalog) on a
+ * datastore, the request pipeline (the listener's ApiHandler), and the bootstrap objects.
+ * `start` runs the steps in order; `stop` ends watches and caches.
+ */
+import type { Backend } from '../datastore/backend.js';
+import { catalog } from '../api/schema/catalog.js';
+import type { ResourceDef } from '../api/schema/types.js';
+import type { AdmissionChain } from './admission/admission.js';
+import type { Authorizer } from './authorization/authorizer.js';
+import { bootstrap } from './bootstrap.js';
+import { ApiRequestHandler, type ConnectHandler, type PathHandler } from './endpoints/api-handler.js';
+import type { BodyCodec } from './endpoints/codec.js';
+import type { Patcher } from './endpoints/patchers.js';
+import { builtinRegistry } from './registry/builtin.js';
+import { Ipv4Range } from './registry/core/allocators.js';
+import type { ResourceRegistry } from './registry/resources.js';
+
+export interface ApiServerOptions {
+  readonly backend: Backend;
+  /** --service-cidr (the first IPv4 one). Default 10.43.0.0/16. */
+  readonly serviceCidr?: string;
+  /** --service-node-port-range as "30000-32767". */
+  readonly nodePortRange?: string;
+  /** The address and port clients reach this server at (the `kubernetes` endpoints). */
+  readonly advertiseAddress: string;
+  readonly securePort: number;
+  /** Served resources; default every catalog resource. */
+  readonly resources?: readonly ResourceDef[];
+  readonly admission?: AdmissionChain;
+  readonly authorizer?: Authorizer;
+  readonly codec?: BodyCodec;
+  readonly patchers?: ReadonlyMap<string, Patcher>;
+  readonly connectors?: ReadonlyMap<string, ConnectHandler>;
+  readonly paths?: readonly PathHandler[];
+  readonly historyLimit?: number;
+}
+
+export class ApiServer {
+  private constructor(readonly registry: ResourceRegistry, readonly handler: ApiRequestHandler) {}
+
+  /** Builds the registry, creates the bootstrap objects, and returns the ready server. */
+  static async start(o: ApiServerOptions): Promise<ApiServer> {
+    const cidr = o.serviceCidr ?? '10.43.0.0/16';
+    const [lo, hi] = (o.nodePortRange ?? '30000-32767').split('-').map(Number);
+    const base = lo ?? 30000;
+    const registry = builtinRegistry(o.backend, o.resources ?? catalog().resources, {
+      serviceCidr: cidr, nodePortBase: base, nodePortSize: (hi ?? 32767) - base + 1, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}),
+    });
+    const handler = new ApiRequestHandler({
+      registry,
+      ...(o.codec ? { codec: o.codec } : {}), ...(o.admission ? { admission: o.admission } : {}), ...(o.authorizer ? { authorizer: o.authorizer } : {}),
+      ...(o.patchers ? { patchers: o.patchers } : {}), ...(o.connectors ? { connectors: o.connectors } : {}), ...(o.paths ? { paths: o.paths } : {}),
+    });
+    await bootstrap(registry, {
+      kubernetesServiceIP: new Ipv4Range(cidr).at(1), advertiseAddress: o.advertiseAddress, securePort: o.securePort,
+    });
+    return new ApiServer(registry, handler);
+  }
+
+  stop(): void {
+    this.registry.stop();
+  }
+}
