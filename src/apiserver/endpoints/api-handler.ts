@@ -140,8 +140,8 @@ export class ApiRequestHandler {
         if (!allowed('create') || info.name) break;
         if (def.namespaced && !info.namespace) break;
         return createObject(call);
-      case 'update': if (!allowed('update')) break; return updateObject(call);
-      case 'patch': if (!allowed('patch')) break; return patchObject(call);
+      case 'update': if (!allowed('update') || !info.name) break; return updateObject(call);
+      case 'patch': if (!allowed('patch') || !info.name) break; return patchObject(call);
       case 'delete': if (!allowed('delete')) break; return deleteObject(call);
       case 'deletecollection':
         if (!allowed('deletecollection') || (def.namespaced && !info.namespace)) break;
