@@ -15,6 +15,7 @@ import type { Patcher } from './endpoints/patchers.js';
 import { builtinRegistry } from './registry/builtin.js';
 import { Ipv4Range } from './registry/core/allocators.js';
 import type { ResourceRegistry } from './registry/resources.js';
+import type { TokenReviewer } from './registry/reviews.js';
 
 export interface ApiServerOptions {
   readonly backend: Backend;
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   readonly connectors?: ReadonlyMap<string, ConnectHandler>;
   readonly paths?: readonly PathHandler[];
   readonly historyLimit?: number;
+  /** Answers TokenReviews (the security issue's token authenticators). */
+  readonly tokenReviewer?: TokenReviewer;
 }
 
 export class ApiServer {
@@ -46,6 +49,7 @@ export class ApiServer {
     const base = lo ?? 30000;
     const registry = builtinRegistry(o.backend, o.resources ?? catalog().resources, {
       serviceCidr: cidr, nodePortBase: base, nodePortSize: (hi ?? 32767) - base + 1, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}),
+      ...(o.authorizer ? { authorizer: o.authorizer } : {}), ...(o.tokenReviewer ? { tokenReviewer: o.tokenReviewer } : {}),
     });
     const handler = new ApiRequestHandler({
       registry,

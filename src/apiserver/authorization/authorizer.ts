@@ -25,12 +25,29 @@ export type Decision =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly reason?: string };
 
+/** What a user may do in a namespace (SelfSubjectRulesReview, `kubectl auth can-i --list`). */
+export interface RuleList {
+  readonly resourceRules: readonly { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[] }[];
+  readonly nonResourceRules: readonly { verbs: string[]; nonResourceURLs?: string[] }[];
+  /** True when the authorizer could not list everything it would allow. */
+  readonly incomplete: boolean;
+}
+
 export interface Authorizer {
   authorize(attrs: AuthorizationAttributes): Decision | Promise<Decision>;
+  /** The rules `user` holds in `namespace`, when the authorizer can enumerate them. */
+  rulesFor?(user: UserInfo, namespace: string): RuleList | Promise<RuleList>;
 }
 
 /** Allows every request (the admin-only server before RBAC exists). */
-export const alwaysAllow: Authorizer = { authorize: () => ({ allowed: true }) };
+export const alwaysAllow: Authorizer = {
+  authorize: () => ({ allowed: true }),
+  rulesFor: () => ({
+    resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+    nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }],
+    incomplete: false,
+  }),
+};
 
 /** The 403 message Kubernetes gives a denied request. */
 export function forbiddenMessage(a: AuthorizationAttributes, reason?: string): string {

@@ -11,7 +11,7 @@ import { BaseStrategy, StatusStrategy, type Strategy } from './rest/strategy.js'
 import { finalizeSubresource, scaleSubresource, statusSubresource } from './subresources.js';
 import { NamespaceStore, NamespaceStrategy } from './core/namespaces.js';
 import { PodStrategy, preparePodStatusUpdate } from './core/pods.js';
-import { bindingSubresource, evictionSubresource } from './core/pod-subresources.js';
+import { bindPod, bindingSubresource, evictionSubresource } from './core/pod-subresources.js';
 import { ConfigMapStrategy, SecretStrategy } from './core/config.js';
 import {
   EventStrategy, NodeStrategy, PersistentVolumeClaimStrategy, PersistentVolumeStrategy, PodTemplateStrategy, ReplicationControllerStrategy,
@@ -21,6 +21,12 @@ import { ClusterIpAllocator, NodePortAllocator } from './core/allocators.js';
 import { groupStrategy } from './groups.js';
 import type { KubeObject } from '../../api/meta/object.js';
 import type { RequestContext } from './rest/context.js';
+import { type ObjectCodec, convertingCodec, jsonCodec } from '../storage/codec.js';
+import { coreToEventsV1, eventsV1ToCore } from '../../api/conversion/events.js';
+import { hpaV1ToV2, hpaV2ToV1 } from '../../api/conversion/hpa.js';
+import { alwaysAllow, type Authorizer } from '../authorization/authorizer.js';
+import { type TokenReviewer, VirtualCreateStore, reviewAnswers } from './reviews.js';
+import { statusErrors } from '../../api/status.js';
 
 export interface BuiltinOptions {
   /** --service-cidr (IPv4). */
@@ -30,6 +36,17 @@ export interface BuiltinOptions {
   readonly nodePortSize: number;
   /** Watch cache history per resource. */
   readonly historyLimit?: number;
+  /** Answers access reviews (default: everything allowed). */
+  readonly authorizer?: Authorizer;
+  /** Answers TokenReviews (absent: tokens are reported unauthenticated). */
+  readonly tokenReviewer?: TokenReviewer;
+}
+
+/** Resources served in a second shape over another's storage: their codec. */
+function codecFor(def: ResourceDef): ObjectCodec | undefined {
+  if (def.group === 'events.k8s.io' && def.plural === 'events') return convertingCodec(jsonCodec, eventsV1ToCore, coreToEventsV1);
+  if (def.group === 'autoscaling' && def.version === 'v1' && def.plural === 'horizontalpodautoscalers') return convertingCodec(jsonCodec, hpaV1ToV2, hpaV2ToV1);
+  return undefined;
 }
 
 const CORE: Readonly<Record<string, () => Strategy>> = {
@@ -74,11 +91,26 @@ export function builtinRegistry(backend: Backend, resources: readonly ResourceDe
     ips: new ClusterIpAllocator(backend, o.serviceCidr),
     ports: new NodePortAllocator(backend, o.nodePortBase, o.nodePortSize),
   };
+  const reviews = reviewAnswers(o.authorizer ?? alwaysAllow, o.tokenReviewer);
+  let pods: Store | undefined;
   for (const def of resources) {
     const strategy = strategyFor(def);
-    const so = { backend, resource: def, strategy, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}) };
+    const codec = codecFor(def);
+    const so = { backend, resource: def, strategy, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}), ...(codec ? { codec } : {}) };
     const key = `${def.group}/${def.plural}`;
-    const store = key === '/namespaces' ? new NamespaceStore(so) : key === '/services' ? new ServiceStore(so, allocators) : new Store(so);
+    const review = reviews[key];
+    let store: Store;
+    if (review) store = new VirtualCreateStore(so, review);
+    else if (key === '/bindings') {
+      store = new VirtualCreateStore(so, async (ctx, body) => {
+        if (!pods) throw statusErrors.internal('pods are not served');
+        await bindPod(pods, ctx, body.metadata.name ?? '', body);
+        return body;
+      });
+    } else if (key === '/namespaces') store = new NamespaceStore(so);
+    else if (key === '/services') store = new ServiceStore(so, allocators);
+    else store = new Store(so);
+    if (key === '/pods') pods = store;
     const subs = new Map<string, Subresource>();
     for (const s of def.subresources ?? []) {
       if (s.name === 'status') subs.set('status', statusSubresource(store, key === '/pods' ? new PodStatusStrategy(strategy) : undefined));

@@ -33,3 +33,30 @@ export function decodeObject(kv: KeyValue): KubeObject {
   obj.metadata.resourceVersion = String(kv.modRevision);
   return obj;
 }
+
+/**
+ * How one resource's objects are stored: the JSON codec by default; a resource served in two
+ * shapes (events.k8s.io Events over core Events, autoscaling/v1 over v2) converts to and from its
+ * storage form here, and encryption at rest wraps the bytes here too.
+ */
+export interface ObjectCodec {
+  encode(obj: KubeObject): Uint8Array;
+  /** Throws on bytes that do not decode. */
+  decode(kv: KeyValue): KubeObject;
+}
+
+export const jsonCodec: ObjectCodec = { encode: encodeObject, decode: decodeObject };
+
+/** A codec that converts between the served form and the stored one around `inner`. */
+export function convertingCodec(inner: ObjectCodec, toStorage: (o: KubeObject) => KubeObject, fromStorage: (o: KubeObject) => KubeObject): ObjectCodec {
+  return {
+    encode: (o) => inner.encode(toStorage(o)),
+    decode: (kv) => {
+      const stored = inner.decode(kv);
+      const rv = stored.metadata.resourceVersion;
+      const out = fromStorage(stored);
+      if (rv !== undefined) out.metadata.resourceVersion = rv;
+      return out;
+    },
+  };
+}

@@ -10,7 +10,7 @@ import type { Backend, KeyValue, WatchEvent } from '../../datastore/backend.js';
 import type { KubeObject } from '../../api/meta/object.js';
 import { logger } from '../../base/log.js';
 import { type CachedEntry, CacheEvent } from './cache-event.js';
-import { decodeObject } from './codec.js';
+import { type ObjectCodec, jsonCodec } from './codec.js';
 import { type ObjectAttrs, type SelectionFilter, attrsMatch } from './filter.js';
 import { type WatchSink, Watcher } from './watcher.js';
 
@@ -21,6 +21,8 @@ export interface WatchCacheOptions {
   readonly historyLimit?: number;
   /** Interval of bookmarks to watchers that asked for them (default 30 s). */
   readonly bookmarkIntervalMs?: number;
+  /** How stored values decode (default JSON). */
+  readonly codec?: ObjectCodec;
 }
 
 export interface WatchRequest {
@@ -51,9 +53,11 @@ export class WatchCache {
   private readyPromise: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly historyLimit: number;
+  private readonly codec: ObjectCodec;
 
   constructor(private readonly backend: Backend, readonly prefix: string, private readonly opts: WatchCacheOptions) {
     this.historyLimit = opts.historyLimit ?? 10_000;
+    this.codec = opts.codec ?? jsonCodec;
   }
 
   /** Starts the cache once; resolves when the initial list is loaded. */
@@ -98,7 +102,7 @@ export class WatchCache {
   private put(kv: KeyValue): CachedEntry | undefined {
     let obj: KubeObject;
     try {
-      obj = decodeObject(kv);
+      obj = this.codec.decode(kv);
     } catch (e) {
       log.error(`skipping undecodable object at ${kv.key}: ${String(e)}`);
       return undefined;
@@ -143,7 +147,7 @@ export class WatchCache {
         this.sortedKeys = undefined;
         let obj: KubeObject;
         try {
-          obj = decodeObject(e.kv);
+          obj = this.codec.decode(e.kv);
         } catch {
           obj = { ...prev.obj, metadata: { ...prev.obj.metadata, resourceVersion: String(rev) } };
         }

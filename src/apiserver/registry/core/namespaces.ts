@@ -8,7 +8,6 @@ import { cloneJson, isPlainObject, type KubeObject } from '../../../api/meta/obj
 import { statusErrors } from '../../../api/status.js';
 import { type FieldError, FieldPath, fieldErrors } from '../../../api/validation/field-errors.js';
 import { nameIsDNSLabel, isQualifiedName } from '../../../api/validation/names.js';
-import { decodeObject, encodeObject } from '../../storage/codec.js';
 import type { RequestContext } from '../rest/context.js';
 import { nowTimestamp } from '../rest/meta.js';
 import { BaseStrategy, type DeleteRequest } from '../rest/strategy.js';
@@ -84,7 +83,7 @@ export class NamespaceStore extends Store {
       throw interpretError(e, this.resource, name);
     }
     if (!current.kv) throw statusErrors.notFound({ resource: 'namespaces', group: '' }, name);
-    const ns = decodeObject(current.kv);
+    const ns = this.codec.decode(current.kv);
     if (!ns.metadata.deletionTimestamp) {
       const plan = beforeDelete(this, ns, req);
       const out = plan.kind === 'update' ? plan.obj : cloneJson(ns);
@@ -93,7 +92,7 @@ export class NamespaceStore extends Store {
       if (opts.admit) await opts.admit(ns, ns);
       if (ctx.dryRun) return { body: out, deleted: false };
       try {
-        const r = await this.backend.update(key, encodeObject(out), { expectedModRevision: current.kv.modRevision });
+        const r = await this.backend.update(key, this.codec.encode(out), { expectedModRevision: current.kv.modRevision });
         out.metadata.resourceVersion = String(r.revision);
       } catch (e) {
         throw interpretError(e, this.resource, name);

@@ -9,7 +9,6 @@ import type { FieldSelector } from '../../../api/fields/selector.js';
 import type { LabelSelector } from '../../../api/labels/selector.js';
 import { cloneJson, type KubeObject } from '../../../api/meta/object.js';
 import { StatusError, failure, statusErrors } from '../../../api/status.js';
-import { decodeObject } from '../../storage/codec.js';
 import { CONTINUE_EXPIRED_MESSAGE, decodeContinue, encodeContinue, nextKeyAfter } from '../../storage/continue.js';
 import { type SelectionFilter, attrsMatch, selectsAll } from '../../storage/filter.js';
 import { listPrefix, objectKey } from '../../storage/keys.js';
@@ -85,7 +84,7 @@ async function getOne(store: Store, filter: SelectionFilter, revision: number): 
     const r = await store.backend.get(key, revision ? { revision } : {});
     const items: KubeObject[] = [];
     if (r.kv) {
-      const obj = decodeObject(r.kv);
+      const obj = store.codec.decode(r.kv);
       if (attrsMatch(filter, store.attrs(obj))) items.push(obj);
     }
     return { items, resourceVersion: String(r.revision) };
@@ -114,7 +113,7 @@ async function readPages(store: Store, filter: SelectionFilter, o: { revision: n
       if (!kv) continue;
       lastKey = kv.key;
       if (filter.name !== undefined && !kv.key.endsWith(`/${filter.name}`)) continue;
-      const obj = decodeObject(kv);
+      const obj = store.codec.decode(kv);
       if (!plain && !attrsMatch(filter, store.attrs(obj))) continue;
       items.push(obj);
       if (!wantAll && items.length >= o.limit) {

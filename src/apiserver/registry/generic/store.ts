@@ -11,7 +11,7 @@ import type { ResourceDef } from '../../../api/schema/types.js';
 import { type Status, statusErrors } from '../../../api/status.js';
 import { invalidError, fieldErrors } from '../../../api/validation/field-errors.js';
 import { isValidPathSegmentName } from '../../../api/validation/names.js';
-import { decodeObject, encodeObject } from '../../storage/codec.js';
+import { type ObjectCodec, jsonCodec } from '../../storage/codec.js';
 import { listPrefix, objectKey, resourcePrefix } from '../../storage/keys.js';
 import { WatchCache } from '../../storage/watch-cache.js';
 import { EVERYTHING, type ObjectAttrs } from '../../storage/filter.js';
@@ -32,6 +32,8 @@ export interface StoreOptions {
   /** Override of the key prefix (custom layouts); default from keys.ts. */
   readonly prefix?: string;
   readonly historyLimit?: number;
+  /** How objects are stored (default JSON). */
+  readonly codec?: ObjectCodec;
 }
 
 export interface WriteOptions {
@@ -61,6 +63,8 @@ export class Store {
   readonly strategy: Strategy;
   /** `/registry/<resource>` (no trailing slash). */
   readonly prefix: string;
+  /** Encodes and decodes stored values. */
+  readonly codec: ObjectCodec;
   private cache: WatchCache | undefined;
   private readonly historyLimit: number | undefined;
 
@@ -70,6 +74,7 @@ export class Store {
     this.strategy = o.strategy;
     this.prefix = o.prefix ?? resourcePrefix(o.resource.group, o.resource.plural);
     this.historyLimit = o.historyLimit;
+    this.codec = o.codec ?? jsonCodec;
   }
 
   /** The apiVersion objects of this resource carry. */
@@ -85,7 +90,7 @@ export class Store {
   /** The watch cache, started on first use. */
   watchCache(): WatchCache {
     this.cache ??= new WatchCache(this.backend, listPrefix(this.prefix), {
-      attrs: (o) => this.attrs(o), ...(this.historyLimit ? { historyLimit: this.historyLimit } : {}),
+      attrs: (o) => this.attrs(o), codec: this.codec, ...(this.historyLimit ? { historyLimit: this.historyLimit } : {}),
     });
     return this.cache;
   }
@@ -116,7 +121,7 @@ export class Store {
       const rv = opts.resourceVersion ? Number(opts.resourceVersion) : 0;
       const r = await this.backend.get(key, rv > 0 ? { revision: await this.atLeast(rv) } : {});
       if (!r.kv) throw statusErrors.notFound({ resource: this.resource.plural, group: this.resource.group }, name);
-      return decodeObject(r.kv);
+      return this.codec.decode(r.kv);
     } catch (e) {
       throw interpretError(e, this.resource, name);
     }
@@ -155,7 +160,7 @@ export class Store {
     for (let attempt = 0; ; attempt++) {
       const key = objectKey(this.prefix, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
       try {
-        const r = await this.backend.create(key, encodeObject(obj), ttl ? { ttl } : {});
+        const r = await this.backend.create(key, this.codec.encode(obj), ttl ? { ttl } : {});
         obj.metadata.resourceVersion = String(r.revision);
         return obj;
       } catch (e) {
@@ -199,7 +204,7 @@ export class Store {
         obj.metadata.name ??= name;
         return { obj: await this.create(ctx, obj, opts), created: true };
       }
-      const prev = decodeObject(current.kv);
+      const prev = this.codec.decode(current.kv);
       const next = await apply(cloneJson(prev));
       const rv = next.metadata.resourceVersion;
       if (rv) {
@@ -229,7 +234,7 @@ export class Store {
           m.resourceVersion = String(r.revision);
         } else {
           const ttl = s.ttlSeconds?.(next);
-          const r = await this.backend.update(key, encodeObject(next), { expectedModRevision: current.kv.modRevision, ...(ttl ? { ttl } : {}) });
+          const r = await this.backend.update(key, this.codec.encode(next), { expectedModRevision: current.kv.modRevision, ...(ttl ? { ttl } : {}) });
           m.resourceVersion = String(r.revision);
         }
         return { obj: next, created: false };
@@ -251,14 +256,14 @@ export class Store {
         throw interpretError(e, this.resource, name);
       }
       if (!current.kv) throw statusErrors.notFound({ resource: this.resource.plural, group: this.resource.group }, name);
-      const obj = decodeObject(current.kv);
+      const obj = this.codec.decode(current.kv);
       const plan = beforeDelete(this, obj, req);
       if (opts.admit) await opts.admit(obj, obj);
       try {
         if (plan.kind === 'pending') return { body: obj, deleted: false };
         if (plan.kind === 'update') {
           if (ctx.dryRun) return { body: plan.obj, deleted: false };
-          const r = await this.backend.update(key, encodeObject(plan.obj), { expectedModRevision: current.kv.modRevision });
+          const r = await this.backend.update(key, this.codec.encode(plan.obj), { expectedModRevision: current.kv.modRevision });
           plan.obj.metadata.resourceVersion = String(r.revision);
           return { body: plan.obj, deleted: false };
         }

@@ -8,7 +8,6 @@ import type { FieldSelector } from '../../../api/fields/selector.js';
 import type { LabelSelector } from '../../../api/labels/selector.js';
 import { statusErrors } from '../../../api/status.js';
 import { CacheEvent } from '../../storage/cache-event.js';
-import { decodeObject } from '../../storage/codec.js';
 import { listPrefix } from '../../storage/keys.js';
 import { type WatchSink, Watcher } from '../../storage/watcher.js';
 import type { RequestContext } from '../rest/context.js';
@@ -78,9 +77,9 @@ function directWatch(store: Store, from: number, filter: ReturnType<typeof selec
 
 function toCacheEvent(store: Store, e: WatchEvent): CacheEvent | undefined {
   try {
-    const obj = decodeObject(e.kv);
+    const obj = store.codec.decode(e.kv);
     const attrs = store.attrs(obj);
-    const prevObj = e.prev ? decodeObject(e.prev) : undefined;
+    const prevObj = e.prev ? store.codec.decode(e.prev) : undefined;
     const prev = prevObj && e.prev ? { key: e.prev.key, obj: prevObj, rev: e.prev.modRevision, attrs: store.attrs(prevObj) } : undefined;
     const type = e.type === 'delete' ? 'DELETED' : prev ? 'MODIFIED' : 'ADDED';
     return new CacheEvent(type, e.kv.modRevision, e.kv.key, obj, attrs, prev);
