@@ -6,7 +6,8 @@
 import type { Backend } from '../datastore/backend.js';
 import { catalog } from '../api/schema/catalog.js';
 import type { ResourceDef } from '../api/schema/types.js';
-import type { AdmissionChain } from './admission/admission.js';
+import { AdmissionChain } from './admission/admission.js';
+import { namespaceLifecycle } from './admission/namespace-lifecycle.js';
 import type { Authorizer } from './authorization/authorizer.js';
 import { bootstrap } from './bootstrap.js';
 import { ApiRequestHandler, type ConnectHandler, type PathHandler } from './endpoints/api-handler.js';
@@ -28,6 +29,7 @@ export interface ApiServerOptions {
   readonly securePort: number;
   /** Served resources; default every catalog resource. */
   readonly resources?: readonly ResourceDef[];
+  /** The admission chain; default NamespaceLifecycle alone. */
   readonly admission?: AdmissionChain;
   readonly authorizer?: Authorizer;
   readonly codec?: BodyCodec;
@@ -51,11 +53,15 @@ export class ApiServer {
       serviceCidr: cidr, nodePortBase: base, nodePortSize: (hi ?? 32767) - base + 1, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}),
       ...(o.authorizer ? { authorizer: o.authorizer } : {}), ...(o.tokenReviewer ? { tokenReviewer: o.tokenReviewer } : {}),
     });
+    // Without a chain from the security layer, NamespaceLifecycle still guards namespaces.
+    const admission = o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
     const handler = new ApiRequestHandler({
-      registry,
-      ...(o.codec ? { codec: o.codec } : {}), ...(o.admission ? { admission: o.admission } : {}), ...(o.authorizer ? { authorizer: o.authorizer } : {}),
+      registry, admission,
+      ...(o.codec ? { codec: o.codec } : {}), ...(o.authorizer ? { authorizer: o.authorizer } : {}),
       ...(o.patchers ? { patchers: o.patchers } : {}), ...(o.connectors ? { connectors: o.connectors } : {}), ...(o.paths ? { paths: o.paths } : {}),
     });
+    // Namespace checks on every create read the namespaces' watch cache.
+    await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();
     await bootstrap(registry, {
       kubernetesServiceIP: new Ipv4Range(cidr).at(1), advertiseAddress: o.advertiseAddress, securePort: o.securePort,
     });

@@ -26,6 +26,12 @@ import { writeError } from './respond.js';
 
 const log = logger('apiserver');
 
+/** Warnings kube-apiserver 1.33 adds to every request for a deprecated resource. */
+const DEPRECATED: Readonly<Record<string, string>> = {
+  '/v1/endpoints': 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+  '/v1/componentstatuses': 'v1 ComponentStatus is deprecated in v1.19+',
+};
+
 /** A handler for a streaming subresource (log, exec, attach, portforward, proxy). */
 export type ConnectHandler = (call: ApiCall) => Promise<void>;
 
@@ -119,6 +125,8 @@ export class ApiRequestHandler {
       user, verb: info.verb, resourceRequest: true, namespace: info.namespace, apiGroup: info.group, apiVersion: info.version,
       resource: info.resource, subresource: info.subresource, name: info.name, path: req.url ?? '',
     });
+    const deprecation = DEPRECATED[`${def.group}/${def.version}/${def.plural}`];
+    if (deprecation) warnings.push(deprecation);
     const call: ApiCall = { req, res, info, query, served, user, signal, env: this.env, warnings };
     if (info.subresource) {
       const sub = served.subresources.get(info.subresource);
