@@ -23,6 +23,7 @@ import { createObject, updateObject } from './handlers/write.js';
 import { type Patcher, builtinPatchers } from './patchers.js';
 import { type ResourceRequest, parseRequestInfo } from './request-info.js';
 import { writeError } from './respond.js';
+import { InflightLimiter } from './inflight.js';
 
 const log = logger('apiserver');
 
@@ -31,6 +32,8 @@ const DEPRECATED: Readonly<Record<string, string>> = {
   '/v1/endpoints': 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   '/v1/componentstatuses': 'v1 ComponentStatus is deprecated in v1.19+',
 };
+
+const LONG_RUNNING = new Set(['log', 'exec', 'attach', 'portforward', 'proxy']);
 
 /** A handler for a streaming subresource (log, exec, attach, portforward, proxy). */
 export type ConnectHandler = (call: ApiCall) => Promise<void>;
@@ -49,6 +52,8 @@ export interface ApiHandlerOptions {
   readonly connectors?: ReadonlyMap<string, ConnectHandler>;
   /** Non-resource paths, tried in order (OpenAPI). */
   readonly paths?: readonly PathHandler[];
+  /** --max-requests-inflight / --max-mutating-requests-inflight (400 / 200). */
+  readonly maxInflight?: { readonly reading: number; readonly mutating: number };
 }
 
 export class ApiRequestHandler {
@@ -57,8 +62,10 @@ export class ApiRequestHandler {
   private readonly discovery: DiscoveryHandler;
   private readonly connectors: ReadonlyMap<string, ConnectHandler>;
   private readonly paths: readonly PathHandler[];
+  private readonly inflight: InflightLimiter;
 
   constructor(o: ApiHandlerOptions) {
+    this.inflight = new InflightLimiter(o.maxInflight?.reading, o.maxInflight?.mutating);
     const patchers = builtinPatchers();
     for (const [k, v] of o.patchers ?? []) patchers.set(k, v);
     this.env = { registry: o.registry, codec: o.codec ?? basicCodec, admission: o.admission ?? new AdmissionChain(), patchers };
@@ -75,10 +82,14 @@ export class ApiRequestHandler {
     const path = qi < 0 ? url : url.slice(0, qi);
     const query = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1));
     const warnings: string[] = [];
+    let release: (() => void) | undefined;
     try {
       const method = req.method ?? 'GET';
       const watchParam = query.get('watch') === 'true' || query.get('watch') === '1';
       const info = parseRequestInfo(method, path, watchParam);
+      // Long-running requests (watches, streams) do not take an in-flight slot.
+      const longRunning = info.kind === 'resource' && (info.verb === 'watch' || LONG_RUNNING.has(info.subresource));
+      if (!longRunning) release = this.inflight.acquire(method);
       if (info.kind === 'badMethod') throw statusErrors.methodNotAllowed();
       if (info.kind === 'resource') {
         await this.serveResource(req, res, info, query, user, signal, warnings);
@@ -97,6 +108,8 @@ export class ApiRequestHandler {
     } catch (e) {
       if (!(e instanceof StatusError)) log.error(`${req.method ?? ''} ${url}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       writeError(res, e, warnings);
+    } finally {
+      release?.();
     }
   }
 
