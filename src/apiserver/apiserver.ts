@@ -14,7 +14,7 @@ import { ApiRequestHandler, type ConnectHandler, type PathHandler } from './endp
 import type { BodyCodec } from './endpoints/codec.js';
 import type { Patcher } from './endpoints/patchers.js';
 import { builtinRegistry } from './registry/builtin.js';
-import { Ipv4Range } from './registry/core/allocators.js';
+import { ServiceIpRange } from './registry/core/allocators.js';
 import type { ResourceRegistry } from './registry/resources.js';
 import type { TokenReviewer } from './registry/reviews.js';
 
@@ -24,9 +24,6 @@ export interface ApiServerOptions {
   readonly serviceCidr?: string;
   /** --service-node-port-range as "30000-32767". */
   readonly nodePortRange?: string;
-  /** The address and port clients reach this server at (the `kubernetes` endpoints). */
-  readonly advertiseAddress: string;
-  readonly securePort: number;
   /** Served resources; default every catalog resource. */
   readonly resources?: readonly ResourceDef[];
   /** The admission chain; default NamespaceLifecycle alone. */
@@ -42,9 +39,9 @@ export interface ApiServerOptions {
 }
 
 export class ApiServer {
-  private constructor(readonly registry: ResourceRegistry, readonly handler: ApiRequestHandler) {}
+  private constructor(readonly registry: ResourceRegistry, readonly handler: ApiRequestHandler, readonly kubernetesServiceIP: string) {}
 
-  /** Builds the registry, creates the bootstrap objects, and returns the ready server. */
+  /** Builds the registry and the request pipeline; call bootstrap() once the listener's port is known. */
   static async start(o: ApiServerOptions): Promise<ApiServer> {
     const cidr = o.serviceCidr ?? '10.43.0.0/16';
     const [lo, hi] = (o.nodePortRange ?? '30000-32767').split('-').map(Number);
@@ -62,10 +59,15 @@ export class ApiServer {
     });
     // Namespace checks on every create read the namespaces' watch cache.
     await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();
-    await bootstrap(registry, {
-      kubernetesServiceIP: new Ipv4Range(cidr).at(1), advertiseAddress: o.advertiseAddress, securePort: o.securePort,
-    });
-    return new ApiServer(registry, handler);
+    return new ApiServer(registry, handler, new ServiceIpRange(cidr).at(1));
+  }
+
+  /**
+   * Creates the objects every cluster starts with (system namespaces, the `kubernetes` Service
+   * and its endpoints at `advertiseAddress`:`securePort`). Idempotent; run at every start.
+   */
+  bootstrap(o: { advertiseAddress: string; securePort: number }): Promise<void> {
+    return bootstrap(this.registry, { kubernetesServiceIP: this.kubernetesServiceIP, ...o });
   }
 
   stop(): void {

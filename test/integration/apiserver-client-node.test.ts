@@ -1,18 +1,18 @@
-// @kubernetes/client-node 1.4 against the API server: typed list/create, an informer that sees
+// @kubernetes/client-node 1.4 against `k3ts server` (in process, embedded SQLite, admin client certificate): typed list/create, an informer that sees
 // adds, updates and deletes through list-then-watch, and KubernetesObjectApi's discovery.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as k8s from '@kubernetes/client-node';
-import { startTestServer, type TestServer } from '../../src/apiserver/testing/test-server.js';
+import { startTestServer } from '../../src/server/testing/fixture.js';
 
-let ts: TestServer;
 let kc: k8s.KubeConfig;
+const cleanups: Array<() => unknown> = [];
 before(async () => {
-  ts = await startTestServer();
+  const ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } });
   kc = new k8s.KubeConfig();
   kc.loadFromFile(ts.kubeconfig);
 });
-after(async () => { await ts.close(); });
+after(async () => { for (const fn of cleanups.reverse()) await fn(); });
 
 const until = async (cond: () => boolean, ms = 10_000) => {
   const end = Date.now() + ms;

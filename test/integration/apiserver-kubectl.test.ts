@@ -1,30 +1,39 @@
-// Real kubectl (1.27 and 1.33) against the API server on port 0: the everyday commands and
-// their output, watches that must see DELETED events, and error paths.
+// Real kubectl (1.27 and 1.33) against `k3ts server` (in process, port 0, embedded SQLite, the
+// admin kubeconfig it writes): the everyday commands and their output, watches that must see
+// DELETED events, and error paths.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { kubectlBinary, runKubectl, startTestServer, type TestServer } from '../../src/apiserver/testing/test-server.js';
+import { dirname, join } from 'node:path';
+import { runKubectl } from '../../src/apiserver/testing/kubectl.js';
+import { startTestServer, type TestServer } from '../../src/server/testing/fixture.js';
+import { kubectlPath } from './harness.js';
 
 const VALIDATE = ['--validate=false'];
 
-for (const version of ['1.27', '1.33']) {
-  const bin = kubectlBinary(version);
-  describe(`kubectl ${version}`, { skip: bin ? false : `kubectl.${version} is not on PATH` }, () => {
+for (const minor of [27, 33]) {
+  const version = `1.${minor}`;
+  const bin = kubectlPath(minor);
+  describe(`kubectl ${version}`, { skip: bin ? false : `kubectl.${version} is not installed next to kubectl` }, () => {
     let ts: TestServer;
-    const k = (...args: string[]) => runKubectl(bin as string, ts, args);
+    let dir: string;
+    const cleanups: Array<() => unknown> = [];
+    const k = (...args: string[]) => runKubectl(bin as string, { kubeconfig: ts.kubeconfig, dir }, args);
     const ok = async (...args: string[]) => {
       const r = await k(...args);
       assert.equal(r.code, 0, `kubectl ${args.join(' ')}: ${r.stderr}`);
       return r.stdout;
     };
     const file = (name: string, text: string) => {
-      const p = join(ts.dir, name);
+      const p = join(dir, name);
       writeFileSync(p, text);
       return p;
     };
-    before(async () => { ts = await startTestServer(); });
-    after(async () => { await ts.close(); });
+    before(async () => {
+      ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } });
+      dir = dirname(ts.kubeconfig);
+    });
+    after(async () => { for (const fn of cleanups.reverse()) await fn(); });
 
     test('create -f, get in every output form, label, annotate, patch, replace', async () => {
       const cm = file('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels: {app: web}\ndata:\n  a: "1"\n');
@@ -83,7 +92,7 @@ for (const version of ['1.27', '1.33']) {
       assert.equal((await cond).stdout, 'configmap/w condition met\n');
       await ok('delete', 'cm', 'w', '--wait=true');
       const w = await watch;
-      assert.equal(w.stdout.trim().split('\n').filter((l) => l.startsWith('w ')).length, 3, w.stdout);
+      assert.equal(w.stdout.trim().split('\n').filter((l: string) => l.startsWith('w ')).length, 3, w.stdout);
       assert.equal((await wait).stdout, 'configmap/w condition met\n');
     });
 

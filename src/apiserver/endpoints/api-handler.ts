@@ -11,6 +11,7 @@ import { AdmissionChain } from '../admission/admission.js';
 import { type AuthorizationAttributes, type Authorizer, alwaysAllow, forbiddenMessage } from '../authorization/authorizer.js';
 import { DiscoveryHandler } from '../discovery/handler.js';
 import type { UserInfo } from '../registry/rest/context.js';
+import type { ApiHandler, RequestContext as HttpRequestContext } from '../http/handler.js';
 import type { ResourceRegistry, ServedResource } from '../registry/resources.js';
 import { type ApiCall, type ApiEnv } from './call.js';
 import { type BodyCodec, basicCodec } from './codec.js';
@@ -56,7 +57,7 @@ export interface ApiHandlerOptions {
   readonly maxInflight?: { readonly reading: number; readonly mutating: number };
 }
 
-export class ApiRequestHandler {
+export class ApiRequestHandler implements ApiHandler {
   readonly env: ApiEnv;
   private readonly authorizer: Authorizer;
   private readonly discovery: DiscoveryHandler;
@@ -76,7 +77,8 @@ export class ApiRequestHandler {
   }
 
   /** Serves one request for an authenticated user (the ApiHandler contract of the listener). */
-  async handle(req: IncomingMessage, res: ServerResponse, user: UserInfo, signal: AbortSignal): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, rc: HttpRequestContext): Promise<void> {
+    const { user, signal } = rc;
     const url = req.url ?? '/';
     const qi = url.indexOf('?');
     const path = qi < 0 ? url : url.slice(0, qi);

@@ -6,7 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPlainObject, type KubeObject } from '../../api/meta/object.js';
 import type { GroupVersionKind } from '../../api/schema/types.js';
-import { StatusError, failure, statusErrors } from '../../api/status.js';
+import { statusErrors } from '../../api/status.js';
+import { readBody } from '../http/respond.js';
 import type { AdmissionAttributes, AdmissionChain, Operation } from '../admission/admission.js';
 import type { RequestContext, UserInfo } from '../registry/rest/context.js';
 import type { ResourceRegistry, ServedResource } from '../registry/resources.js';
@@ -16,9 +17,6 @@ import { bodyEncoding } from './negotiate.js';
 import type { ResourceRequest } from './request-info.js';
 import type { WriteQuery } from './query.js';
 import type { Patcher } from './patchers.js';
-
-/** kube-apiserver's request body limit (MaxRequestBodyBytes). */
-export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 export interface ApiEnv {
   readonly registry: ResourceRegistry;
@@ -39,27 +37,6 @@ export interface ApiCall {
   readonly env: ApiEnv;
   /** Warning headers collected while serving. */
   readonly warnings: string[];
-}
-
-/** Reads the whole body; 413 past 3 MiB, as kube-apiserver. */
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  const tooLarge = () => new StatusError(failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`));
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    throw tooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw tooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
 }
 
 /** The registry context of a call. */
@@ -87,7 +64,7 @@ const apiVersionOf = (g: GroupVersionKind) => (g.group ? `${g.group}/${g.version
  */
 export async function decodeBody(call: ApiCall, gvk: GroupVersionKind, mode: FieldValidation): Promise<KubeObject> {
   const encoding = bodyEncoding(call.req.headers['content-type'], call.env.codec.protobuf);
-  const bytes = await readBody(call.req);
+  const bytes = await readBody(call.req, { signal: call.signal });
   const decoded = call.env.codec.decode(bytes, encoding, gvk, mode);
   if (decoded.errors.length) throw statusErrors.badRequest(`strict decoding error: ${decoded.errors.join(', ')}`);
   call.warnings.push(...decoded.warnings);
@@ -130,3 +107,5 @@ export function validatingAdmission(call: ApiCall, op: Operation, name: string, 
   if (chain.validating.length === 0) return undefined;
   return (obj, old) => chain.validate(admissionAttrs(call, op === 'CREATE' && old ? 'UPDATE' : op, obj.metadata.name ?? name, obj, old, dryRun));
 }
+
+export { readBody };

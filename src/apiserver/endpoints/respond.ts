@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { stringify as toYaml } from 'yaml';
 import type { KubeObject } from '../../api/meta/object.js';
-import { StatusError, statusErrors, type Status } from '../../api/status.js';
+import { writeError as writeHttpError } from '../http/respond.js';
 import { buildTable, printerFor, type IncludeObject } from '../../api/printers/registry.js';
 import type { Printer } from '../../api/printers/table.js';
 import type { BodyCodec } from './codec.js';
@@ -18,24 +18,14 @@ export function warningHeaders(warnings: readonly string[]): string[] {
   return [...new Set(warnings)].map((w) => `299 - ${JSON.stringify(w)}`);
 }
 
-/** Writes a Status (for errors and Success answers) as JSON with its code as HTTP status. */
-export function writeStatus(res: ServerResponse, status: Status, warnings: readonly string[] = []): void {
-  const text = JSON.stringify(status);
-  const headers: Record<string, string | string[]> = { 'content-type': 'application/json', 'cache-control': NO_CACHE, 'content-length': String(Buffer.byteLength(text)) };
-  if (status.details?.retryAfterSeconds !== undefined && status.code >= 429) headers['retry-after'] = String(status.details.retryAfterSeconds);
-  if (warnings.length) headers['warning'] = warningHeaders(warnings);
-  res.writeHead(status.code || 200, headers);
-  res.end(text);
-}
-
-/** Writes any thrown value: a StatusError as its Status, anything else as 500 InternalError. */
+/** Writes any thrown value as its Status (500 InternalError for non-Status errors), with Warning headers. */
 export function writeError(res: ServerResponse, err: unknown, warnings: readonly string[] = []): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const status = err instanceof StatusError ? err.status : statusErrors.internal(err instanceof Error ? err.message : String(err)).status;
-  writeStatus(res, status, warnings);
+  if (warnings.length) res.setHeader('warning', warningHeaders(warnings));
+  writeHttpError(res, err);
 }
 
 /** Encodes a body in `encoding`; the bytes and content type. */

@@ -4,7 +4,7 @@ import type { KubeObject } from '../../api/meta/object.js';
 import { parseLabelSelector } from '../../api/labels/parse.js';
 import { LabelSelector } from '../../api/labels/selector.js';
 import { FieldSelector } from '../../api/fields/selector.js';
-import { FakeBackend } from '../testing/fake-backend.js';
+import { openMemory } from '../../datastore/drivers/memory/memory-driver.js';
 import { encodeObject } from './codec.js';
 import { WatchCache } from './watch-cache.js';
 import type { WatchSink } from './watcher.js';
@@ -26,15 +26,15 @@ function recorder(limit = Infinity) {
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
-function setup() {
-  const b = new FakeBackend();
+async function setup() {
+  const b = await openMemory('');
   const cache = new WatchCache(b, '/registry/configmaps/', { attrs: (o) => ({ labels: o.metadata.labels, fields: { 'metadata.name': o.metadata.name ?? '' } }) });
   const put = (o: KubeObject) => b.create(`/registry/configmaps/${o.metadata.namespace}/${o.metadata.name}`, encodeObject(o));
   return { b, cache, put };
 }
 
 test('WatchCache lists its state and fans every change out to all watchers', async () => {
-  const { b, cache, put } = setup();
+  const { b, cache, put } = await setup();
   await put(obj('a'));
   await cache.ready();
   assert.deepEqual(cache.list(all).items.map((o) => o.metadata.name), ['a']);
@@ -52,7 +52,7 @@ test('WatchCache lists its state and fans every change out to all watchers', asy
 });
 
 test('WatchCache turns selector entry and exit into ADDED and DELETED', async () => {
-  const { b, cache, put } = setup();
+  const { b, cache, put } = await setup();
   await cache.ready();
   const w = recorder();
   cache.watch({ from: 0, filter: { ...all, labels: parseLabelSelector('app=web') }, sink: w.sink, allowBookmarks: false, sendInitialEvents: false });
@@ -67,7 +67,7 @@ test('WatchCache turns selector entry and exit into ADDED and DELETED', async ()
 });
 
 test('WatchCache resumes from a revision, reports history it lost, and sends initial-events-end', async () => {
-  const { b, cache, put } = setup();
+  const { b, cache, put } = await setup();
   await put(obj('a'));
   const small = new WatchCache(b, '/registry/configmaps/', { attrs: (o) => ({ labels: o.metadata.labels, fields: {} }), historyLimit: 2 });
   await small.ready();
@@ -88,7 +88,7 @@ test('WatchCache resumes from a revision, reports history it lost, and sends ini
 });
 
 test('WatchCache cuts off a watcher that cannot keep up without affecting others', async () => {
-  const { cache, put } = setup();
+  const { cache, put } = await setup();
   await cache.ready();
   const slow = recorder(2);
   const fast = recorder();

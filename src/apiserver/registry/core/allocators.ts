@@ -8,6 +8,7 @@
  */
 import { type Backend, KeyExistsError } from '../../../datastore/backend.js';
 import { nowTimestamp } from '../rest/meta.js';
+import { type Cidr, cidrContains, cidrIndexedIp, formatIp, parseCidr, parseIp } from '../../../base/cidr.js';
 
 const encoder = new TextEncoder();
 
@@ -19,59 +20,53 @@ export interface Owner {
 /** An allocation failure; `message` is the detail Kubernetes puts in the 422. */
 export class AllocationError extends Error {}
 
-/** Minimal IPv4 range math for a service CIDR. */
-export class Ipv4Range {
-  readonly base: number;
+/** A service CIDR: usable addresses are offsets 1 .. size-2 (not the network or broadcast address). */
+export class ServiceIpRange {
   readonly size: number;
+  private readonly net: Cidr;
   constructor(readonly cidr: string) {
-    const [addr, bitsText] = cidr.split('/');
-    const bits = Number(bitsText);
-    const n = ipv4ToNumber(addr ?? '');
-    if (n === undefined || !Number.isInteger(bits) || bits < 0 || bits > 30) throw new Error(`service CIDR ${cidr} is not an IPv4 CIDR of /30 or larger`);
-    this.size = 2 ** (32 - bits);
-    this.base = n - (n % this.size);
+    const c = parseCidr(cidr);
+    const hostBits = c ? c.base.length * 8 - c.prefix : 0;
+    if (!c || hostBits < 2) throw new Error(`service CIDR ${cidr} is not a network with room for services`);
+    this.net = c;
+    // Kubernetes caps service ranges at 2^20 addresses on IPv6; the offset space is what matters here.
+    this.size = 2 ** Math.min(hostBits, 20);
   }
-  /** Usable offsets are 1 .. size-2 (not the network or broadcast address). */
+  get family(): 'IPv4' | 'IPv6' {
+    return this.net.family === 4 ? 'IPv4' : 'IPv6';
+  }
   contains(ip: string): boolean {
-    const n = ipv4ToNumber(ip);
-    return n !== undefined && n > this.base && n < this.base + this.size - 1;
+    const p = parseIp(ip);
+    if (!p || !cidrContains(this.net, p)) return false;
+    const first = cidrIndexedIp(this.net, 0);
+    const last = cidrIndexedIp(this.net, this.size - 1);
+    return ip !== (first && formatIp(first)) && ip !== (last && formatIp(last));
   }
   at(offset: number): string {
-    return numberToIpv4(this.base + offset);
-  }
-  offsetOf(ip: string): number {
-    return (ipv4ToNumber(ip) ?? 0) - this.base;
+    const ip = cidrIndexedIp(this.net, offset);
+    if (!ip) throw new Error(`offset ${offset} is outside ${this.cidr}`);
+    return formatIp(ip);
   }
 }
 
-export function ipv4ToNumber(ip: string): number | undefined {
-  const parts = ip.split('.');
-  if (parts.length !== 4) return undefined;
-  let n = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return undefined;
-    n = n * 256 + Number(p);
-  }
-  return n;
-}
-
-function numberToIpv4(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+/** True when `ip` is an IPv4 or IPv6 literal. */
+export function isIp(ip: string): boolean {
+  return parseIp(ip) !== undefined;
 }
 
 export class ClusterIpAllocator {
-  readonly range: Ipv4Range;
+  readonly range: ServiceIpRange;
   private readonly prefix = '/registry/ipaddresses/';
 
   constructor(private readonly backend: Backend, cidr: string) {
-    this.range = new Ipv4Range(cidr);
+    this.range = new ServiceIpRange(cidr);
   }
 
   private value(ip: string, owner: Owner): Uint8Array {
     return encoder.encode(JSON.stringify({
       apiVersion: 'networking.k8s.io/v1', kind: 'IPAddress',
       metadata: { name: ip, uid: crypto.randomUUID(), creationTimestamp: nowTimestamp(),
-        labels: { 'ipaddress.kubernetes.io/ip-family': 'IPv4', 'ipaddress.kubernetes.io/managed-by': 'ipallocator.k8s.io' } },
+        labels: { 'ipaddress.kubernetes.io/ip-family': this.range.family, 'ipaddress.kubernetes.io/managed-by': 'ipallocator.k8s.io' } },
       spec: { parentRef: { group: '', resource: 'services', namespace: owner.namespace, name: owner.name } },
     }));
   }

@@ -12,7 +12,7 @@ import type { RequestContext } from '../rest/context.js';
 import { BaseStrategy, type DeleteRequest } from '../rest/strategy.js';
 import { generateName } from '../rest/meta.js';
 import { type DeleteResult, Store, type StoreOptions, type UpdateResult, type WriteOptions } from '../generic/store.js';
-import { AllocationError, type ClusterIpAllocator, type NodePortAllocator, ipv4ToNumber } from './allocators.js';
+import { AllocationError, type ClusterIpAllocator, type NodePortAllocator, isIp } from './allocators.js';
 
 type Obj = Record<string, unknown>;
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -90,7 +90,7 @@ export class ServiceStrategy extends BaseStrategy {
     });
     checkLabelMap(errs, path.child('selector'), spec['selector']);
     for (const ip of list(spec['clusterIPs'])) {
-      if (ip !== 'None' && ipv4ToNumber(str(ip)) === undefined) errs.push(fieldErrors.invalid(path.child('clusterIPs').index(0), ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+      if (ip !== 'None' && !isIp(str(ip))) errs.push(fieldErrors.invalid(path.child('clusterIPs').index(0), ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
     }
     checkEnum(errs, path.child('externalTrafficPolicy'), spec['externalTrafficPolicy'], ['Cluster', 'Local']);
     checkEnum(errs, path.child('internalTrafficPolicy'), spec['internalTrafficPolicy'], ['Cluster', 'Local']);
@@ -170,7 +170,7 @@ export class ServiceStore extends Store {
             errs.push(fieldErrors.invalid('spec.clusterIPs', [requested], e.message));
           }
         }
-        spec['ipFamilies'] ??= ['IPv4'];
+        spec['ipFamilies'] ??= [this.alloc.ips.range.family];
         spec['ipFamilyPolicy'] ??= 'SingleStack';
       }
       const held = new Map(list(pspec['ports']).map((p) => [Number(obj(p)['nodePort'] ?? 0), true]));

@@ -5,7 +5,7 @@ import type { KubeObject } from '../../../api/meta/object.js';
 import { LabelSelector } from '../../../api/labels/selector.js';
 import { FieldSelector } from '../../../api/fields/selector.js';
 import { parseFieldSelector } from '../../../api/fields/selector.js';
-import { FakeBackend } from '../../testing/fake-backend.js';
+import { openMemory } from '../../../datastore/drivers/memory/memory-driver.js';
 import { storeFor } from '../../testing/fixtures.js';
 import { systemContext } from '../rest/context.js';
 import { listObjects } from './list.js';
@@ -15,7 +15,7 @@ const cm = (name: string, data: Record<string, string> = {}): KubeObject => ({ a
 const reason = (e: unknown) => (e instanceof StatusError ? `${e.status.code} ${e.status.reason ?? ''}` : String(e));
 
 test('Store.create() fills system metadata and answers 409 for an existing name', async () => {
-  const s = storeFor(new FakeBackend(), 'configmaps');
+  const s = storeFor(await openMemory(''), 'configmaps');
   const out = await s.create(ctx(), cm('a'));
   assert.match(out.metadata.uid ?? '', /^[0-9a-f-]{36}$/);
   assert.match(out.metadata.creationTimestamp ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -27,13 +27,13 @@ test('Store.create() fills system metadata and answers 409 for an existing name'
 });
 
 test('Store.create() rejects invalid names with 422 and a field path', async () => {
-  const s = storeFor(new FakeBackend(), 'configmaps');
+  const s = storeFor(await openMemory(''), 'configmaps');
   await assert.rejects(s.create(ctx(), cm('Bad_Name')), (e) => {
     const st = (e as StatusError).status;
     return st.code === 422 && st.reason === 'Invalid' && st.message?.startsWith('ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain') === true
       && st.details?.causes?.[0]?.field === 'metadata.name';
   });
-  const pods = storeFor(new FakeBackend(), 'pods');
+  const pods = storeFor(await openMemory(''), 'pods');
   const empty: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: {} };
   pods.strategy.defaults(empty);
   await assert.rejects(pods.create(ctx(), empty),
@@ -41,7 +41,7 @@ test('Store.create() rejects invalid names with 422 and a field path', async () 
 });
 
 test('Store.update() checks resourceVersion, skips no-op writes and bumps generation on spec changes only', async () => {
-  const b = new FakeBackend();
+  const b = await openMemory('');
   const s = storeFor(b, 'configmaps');
   const created = await s.create(ctx(), cm('a', { k: 'v' }));
   const stale = { ...created, metadata: { ...created.metadata, resourceVersion: '999' } };
@@ -57,7 +57,7 @@ test('Store.update() checks resourceVersion, skips no-op writes and bumps genera
 });
 
 test('Store.delete() marks objects with finalizers and removes them when the last one goes', async () => {
-  const s = storeFor(new FakeBackend(), 'configmaps');
+  const s = storeFor(await openMemory(''), 'configmaps');
   await s.create(ctx(), { ...cm('f'), metadata: { name: 'f', finalizers: ['example.com/hold'] } });
   const marked = await s.delete(ctx(), 'f', {});
   assert.equal(marked.deleted, false);
@@ -72,7 +72,7 @@ test('Store.delete() marks objects with finalizers and removes them when the las
 });
 
 test('Store.delete() adds the foregroundDeletion finalizer and checks preconditions', async () => {
-  const s = storeFor(new FakeBackend(), 'configmaps');
+  const s = storeFor(await openMemory(''), 'configmaps');
   const c = await s.create(ctx(), cm('g'));
   await assert.rejects(s.delete(ctx(), 'g', { preconditions: { uid: 'other' } }), (e) => reason(e) === '409 Conflict');
   const r = await s.delete(ctx(), 'g', { propagationPolicy: 'Foreground', preconditions: { uid: c.metadata.uid ?? '' } });
@@ -84,7 +84,7 @@ test('Store.delete() adds the foregroundDeletion finalizer and checks preconditi
 });
 
 test('Store.delete() of a scheduled pod is graceful; an unscheduled one goes at once', async () => {
-  const s = storeFor(new FakeBackend(), 'pods');
+  const s = storeFor(await openMemory(''), 'pods');
   const pod = (name: string, nodeName?: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name },
     spec: { containers: [{ name: 'c', image: 'busybox' }], ...(nodeName ? { nodeName } : {}) } });
   const a = pod('a', 'node1');
@@ -102,7 +102,7 @@ test('Store.delete() of a scheduled pod is graceful; an unscheduled one goes at 
 });
 
 test('listObjects() pages with limit/continue, counts what remains, and pins a name', async () => {
-  const s = storeFor(new FakeBackend(), 'configmaps');
+  const s = storeFor(await openMemory(''), 'configmaps');
   for (let i = 0; i < 7; i++) await s.create(ctx(), cm(`c${i}`));
   const all = { labels: LabelSelector.everything, fields: FieldSelector.everything };
   const p1 = await listObjects(s, ctx(), { ...all, limit: 3 });

@@ -3,13 +3,9 @@
  * authenticated user, dryRun, the field manager, and a sink for Warning headers.
  */
 
-/** An authenticated identity (from a client certificate, a token, ...). */
-export interface UserInfo {
-  readonly name: string;
-  readonly uid?: string;
-  readonly groups: readonly string[];
-  readonly extra?: Readonly<Record<string, readonly string[]>>;
-}
+import type { UserInfo } from '../../auth/authenticator.js';
+
+export type { UserInfo };
 
 export interface RequestContext {
   /** The namespace of the URL; '' for cluster-scoped requests and all-namespace lists. */
