@@ -163,6 +163,11 @@ export class WatchCache {
     }
   }
 
+  /** The cached object at `key` (shared: do not mutate). Call after ready(). */
+  get(key: string): KubeObject | undefined {
+    return this.store.get(key)?.obj;
+  }
+
   /** Current objects matching `filter`, in key order, with the cache revision. Call after ready(). */
   list(filter: SelectionFilter): { items: KubeObject[]; revision: number } {
     const items: KubeObject[] = [];

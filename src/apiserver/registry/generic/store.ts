@@ -14,7 +14,7 @@ import { isValidPathSegmentName } from '../../../api/validation/names.js';
 import { type ObjectCodec, jsonCodec } from '../../storage/codec.js';
 import { listPrefix, objectKey, resourcePrefix } from '../../storage/keys.js';
 import { WatchCache } from '../../storage/watch-cache.js';
-import { EVERYTHING, type ObjectAttrs } from '../../storage/filter.js';
+import type { ObjectAttrs } from '../../storage/filter.js';
 import type { RequestContext } from '../rest/context.js';
 import { recordUpdate } from '../rest/managed-fields.js';
 import { carryOverSystemFields, ensureNamespace, fillSystemFields, generateName } from '../rest/meta.js';
@@ -113,7 +113,7 @@ export class Store {
     const key = this.keyFor(ctx, name);
     if (opts.resourceVersion === '0' && this.cache) {
       await this.cache.ready();
-      const hit = this.cache.list({ ...EVERYTHING, name, namespace: ctx.namespace }).items[0];
+      const hit = this.cache.get(key);
       if (!hit) throw statusErrors.notFound({ resource: this.resource.plural, group: this.resource.group }, name);
       return cloneJson(hit);
     }
