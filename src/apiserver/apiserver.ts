@@ -38,6 +38,14 @@ export interface ApiServerOptions {
   readonly tokenReviewer?: TokenReviewer;
 }
 
+/**
+ * Every catalog resource the API server stores itself. metrics.k8s.io is served by the metrics
+ * add-on (kube-apiserver aggregates metrics-server), never from the datastore.
+ */
+export function defaultResources(): ResourceDef[] {
+  return catalog().resources.filter((r) => r.group !== 'metrics.k8s.io');
+}
+
 export class ApiServer {
   private constructor(readonly registry: ResourceRegistry, readonly handler: ApiRequestHandler, readonly kubernetesServiceIP: string) {}
 
@@ -46,7 +54,7 @@ export class ApiServer {
     const cidr = o.serviceCidr ?? '10.43.0.0/16';
     const [lo, hi] = (o.nodePortRange ?? '30000-32767').split('-').map(Number);
     const base = lo ?? 30000;
-    const registry = builtinRegistry(o.backend, o.resources ?? catalog().resources, {
+    const registry = builtinRegistry(o.backend, o.resources ?? defaultResources(), {
       serviceCidr: cidr, nodePortBase: base, nodePortSize: (hi ?? 32767) - base + 1, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}),
       ...(o.authorizer ? { authorizer: o.authorizer } : {}), ...(o.tokenReviewer ? { tokenReviewer: o.tokenReviewer } : {}),
     });

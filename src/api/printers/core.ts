@@ -211,7 +211,8 @@ function quotaPairs(hard: unknown, used: unknown, want: (k: string) => boolean):
 export const resourceQuotaPrinter: Printer = {
   columns: [NAME_COLUMN, AGE_COLUMN, col('Request'), col('Limit')],
   row: (o, now) => {
-    const hard = getPath(o, ['status', 'hard']) ?? getPath(o, ['spec', 'hard']);
+    // Only what the quota controller reported (status.hard), as kubectl's printer shows it.
+    const hard = getPath(o, ['status', 'hard']);
     const used = getPath(o, ['status', 'used']);
     return { cells: [name(o), age(o, now), quotaPairs(hard, used, (k) => !k.startsWith('limits.')), quotaPairs(hard, used, (k) => k.startsWith('limits.'))] };
   },
