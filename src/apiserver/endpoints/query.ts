@@ -11,14 +11,10 @@ import type { IncludeObject } from '../../api/printers/registry.js';
 import { statusErrors } from '../../api/status.js';
 import { type FieldError, fieldErrors, invalidError } from '../../api/validation/field-errors.js';
 import type { FieldValidation } from './codec.js';
+import type { ListOptions } from '../registry/generic/list.js';
 
-export interface ListQuery {
-  readonly labels: LabelSelector;
-  readonly fields: FieldSelector;
-  readonly limit?: number;
-  readonly continue?: string;
-  readonly resourceVersion?: string;
-  readonly resourceVersionMatch?: 'Exact' | 'NotOlderThan';
+/** List options as the registry takes them, plus the watch and table parameters. */
+export interface ListQuery extends Omit<ListOptions, 'readOnly'> {
   readonly timeoutSeconds?: number;
   readonly allowWatchBookmarks: boolean;
   readonly sendInitialEvents?: boolean;

@@ -30,13 +30,7 @@ export async function getObject(call: ApiCall): Promise<void> {
 export async function listCollection(call: ApiCall): Promise<void> {
   const n = negotiateOutput(call.req.headers.accept, { transformable: true, protobuf: call.env.codec.protobuf, list: true });
   const q = parseListQuery(call.query, call.served.store.strategy.fieldLabels, { watch: false });
-  const opts = {
-    labels: q.labels, fields: q.fields, readOnly: true,
-    ...(q.limit !== undefined ? { limit: q.limit } : {}), ...(q.continue ? { continue: q.continue } : {}),
-    ...(q.resourceVersion !== undefined ? { resourceVersion: q.resourceVersion } : {}),
-    ...(q.resourceVersionMatch ? { resourceVersionMatch: q.resourceVersionMatch } : {}),
-  };
-  const r = await listObjects(call.served.store, contextOf(call), opts);
+  const r = await listObjects(call.served.store, contextOf(call), { ...q, readOnly: true });
   const def = call.served.def;
   const body = transformList({
     apiVersion: call.served.store.apiVersion, kind: def.listKind ?? `${def.kind}List`, items: r.items, resourceVersion: r.resourceVersion,

@@ -76,12 +76,7 @@ export class NamespaceStrategy extends BaseStrategy {
 export class NamespaceStore extends Store {
   override async delete(ctx: RequestContext, name: string, req: DeleteRequest, opts: WriteOptions = {}): Promise<DeleteResult> {
     const key = this.keyFor(ctx, name);
-    let current;
-    try {
-      current = await this.backend.get(key);
-    } catch (e) {
-      throw interpretError(e, this.resource, name);
-    }
+    const current = await this.readKey(key, name);
     if (!current.kv) throw statusErrors.notFound({ resource: 'namespaces', group: '' }, name);
     const ns = this.codec.decode(current.kv);
     if (!ns.metadata.deletionTimestamp) {

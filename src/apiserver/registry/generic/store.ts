@@ -4,7 +4,7 @@
  * Store). Resource specifics come from the Strategy; datastore errors are translated once, here.
  * Lists and watches live in list.ts and watch.ts.
  */
-import type { Backend } from '../../../datastore/backend.js';
+import type { Backend, GetResult } from '../../../datastore/backend.js';
 import { FutureRevisionError, RevisionMismatchError } from '../../../datastore/backend.js';
 import { cloneJson, jsonEqual, type KubeObject } from '../../../api/meta/object.js';
 import type { ResourceDef } from '../../../api/schema/types.js';
@@ -108,6 +108,15 @@ export class Store {
     return objectKey(this.prefix, this.strategy.namespaced ? ctx.namespace : '', name);
   }
 
+  /** The current stored value of `key` (datastore errors translated for `name`). */
+  protected async readKey(key: string, name: string): Promise<GetResult> {
+    try {
+      return await this.backend.get(key);
+    } catch (e) {
+      throw interpretError(e, this.resource, name);
+    }
+  }
+
   /** Reads one object (resourceVersion "0" may be served by the watch cache). */
   async get(ctx: RequestContext, name: string, opts: { resourceVersion?: string } = {}): Promise<KubeObject> {
     const key = this.keyFor(ctx, name);
@@ -191,12 +200,7 @@ export class Store {
     const key = this.keyFor(ctx, name);
     const res = { resource: this.resource.plural, group: this.resource.group };
     for (let attempt = 0; ; attempt++) {
-      let current;
-      try {
-        current = await this.backend.get(key);
-      } catch (e) {
-        throw interpretError(e, this.resource, name);
-      }
+      const current = await this.readKey(key, name);
       if (!current.kv) {
         if (!(s.allowCreateOnUpdate || opts.forceAllowCreate)) throw statusErrors.notFound(res, name);
         const obj = await apply(undefined);
@@ -249,12 +253,7 @@ export class Store {
   async delete(ctx: RequestContext, name: string, req: DeleteRequest, opts: WriteOptions = {}): Promise<DeleteResult> {
     const key = this.keyFor(ctx, name);
     for (let attempt = 0; ; attempt++) {
-      let current;
-      try {
-        current = await this.backend.get(key);
-      } catch (e) {
-        throw interpretError(e, this.resource, name);
-      }
+      const current = await this.readKey(key, name);
       if (!current.kv) throw statusErrors.notFound({ resource: this.resource.plural, group: this.resource.group }, name);
       const obj = this.codec.decode(current.kv);
       const plan = beforeDelete(this, obj, req);
