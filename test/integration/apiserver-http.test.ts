@@ -106,3 +106,18 @@ test('watch streams events, resumes, bookmarks the initial state, and reports a 
   const timed = await watchEvents(ts, '/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=1', () => false, { timeoutMs: 5000 });
   assert.equal(timed.status, 200);
 });
+
+test('a continue token older than compaction is 410 Expired with a token to carry on', async () => {
+  for (let i = 0; i < 4; i++) await post('/api/v1/namespaces/kube-public/configmaps', cm(`page${i}`));
+  const first = (await raw(ts, 'GET', '/api/v1/namespaces/kube-public/configmaps?limit=2')).json() as { metadata: { continue: string; resourceVersion: string; remainingItemCount: number } };
+  assert.equal(first.metadata.remainingItemCount, 2);
+  for (let i = 0; i < 3; i++) await raw(ts, 'PATCH', '/api/v1/namespaces/kube-public/configmaps/page0', { body: `{"data":{"n":"${i}"}}`, headers: { 'content-type': 'application/merge-patch+json' } });
+  await ts.backend.compact(await ts.backend.currentRevision());
+  const expired = await raw(ts, 'GET', `/api/v1/namespaces/kube-public/configmaps?limit=2&continue=${encodeURIComponent(first.metadata.continue)}`);
+  const s = expired.json() as { code: number; reason: string; message: string; metadata: { continue: string } };
+  assert.equal(expired.status, 410);
+  assert.equal(s.reason, 'Expired');
+  assert.match(s.message, /^The provided continue parameter is too old to display a consistent list result/);
+  const rest = (await raw(ts, 'GET', `/api/v1/namespaces/kube-public/configmaps?limit=2&continue=${encodeURIComponent(s.metadata.continue)}`)).json() as { items: Array<{ metadata: { name: string } }> };
+  assert.deepEqual(rest.items.map((i) => i.metadata.name), ['page2', 'page3']);
+});
