@@ -23,6 +23,8 @@ export interface WatchCacheOptions {
   readonly bookmarkIntervalMs?: number;
   /** How stored values decode (default JSON). */
   readonly codec?: ObjectCodec;
+  /** Keys are `<prefix><namespace>/<name>` (default) rather than `<prefix><name>`. */
+  readonly namespaced?: boolean;
 }
 
 export interface WatchRequest {
@@ -54,10 +56,12 @@ export class WatchCache {
   private timer: NodeJS.Timeout | undefined;
   private readonly historyLimit: number;
   private readonly codec: ObjectCodec;
+  private readonly namespaced: boolean;
 
   constructor(private readonly backend: Backend, readonly prefix: string, private readonly opts: WatchCacheOptions) {
     this.historyLimit = opts.historyLimit ?? 10_000;
     this.codec = opts.codec ?? jsonCodec;
+    this.namespaced = opts.namespaced ?? true;
   }
 
   /** Starts the cache once; resolves when the initial list is loaded. */
@@ -171,6 +175,12 @@ export class WatchCache {
   /** Current objects matching `filter`, in key order, with the cache revision. Call after ready(). */
   list(filter: SelectionFilter): { items: KubeObject[]; revision: number } {
     const items: KubeObject[] = [];
+    if (filter.name !== undefined && (filter.namespace || !this.namespaced)) {
+      // One name in one namespace (or cluster-scoped): a point read.
+      const e = this.store.get(`${this.prefix}${filter.namespace ? `${filter.namespace}/` : ''}${filter.name}`);
+      if (e && attrsMatch(filter, e.attrs)) items.push(e.obj);
+      return { items, revision: this.rev };
+    }
     if (filter.name !== undefined) {
       for (const e of this.store.values()) {
         if (e.obj.metadata.name === filter.name && (!filter.namespace || e.obj.metadata.namespace === filter.namespace) && attrsMatch(filter, e.attrs)) items.push(e.obj);

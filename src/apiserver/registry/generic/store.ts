@@ -90,7 +90,7 @@ export class Store {
   /** The watch cache, started on first use. */
   watchCache(): WatchCache {
     this.cache ??= new WatchCache(this.backend, listPrefix(this.prefix), {
-      attrs: (o) => this.attrs(o), codec: this.codec, ...(this.historyLimit ? { historyLimit: this.historyLimit } : {}),
+      attrs: (o) => this.attrs(o), codec: this.codec, namespaced: this.strategy.namespaced, ...(this.historyLimit ? { historyLimit: this.historyLimit } : {}),
     });
     return this.cache;
   }
