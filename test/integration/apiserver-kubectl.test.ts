@@ -96,6 +96,23 @@ for (const minor of [27, 33]) {
       assert.equal((await wait).stdout, 'configmap/w condition met\n');
     });
 
+    test('delete with --cascade and --grace-period: finalizers, graceful pods, forced deletion', async () => {
+      await ok('create', ...VALIDATE, '-f', file('o.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orphaned\n'));
+      assert.equal(await ok('delete', 'cm', 'orphaned', '--cascade=orphan', '--wait=false'), 'configmap "orphaned" deleted\n');
+      // The garbage collector removes the orphan finalizer; until then the object is marked for deletion.
+      assert.equal(await ok('get', 'cm', 'orphaned', '-o', 'jsonpath={.metadata.finalizers}'), '["orphan"]');
+      assert.notEqual(await ok('get', 'cm', 'orphaned', '-o', 'jsonpath={.metadata.deletionTimestamp}'), '');
+      await ok('create', ...VALIDATE, '-f', file('bound.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bound\nspec:\n  nodeName: node1\n  containers:\n  - name: c\n    image: busybox\n'));
+      await ok('delete', 'pod', 'bound', '--wait=false');
+      assert.match(await ok('get', 'pod', 'bound'), /\nbound\s+0\/1\s+Terminating\s+0\s+/);
+      assert.equal(await ok('get', 'pod', 'bound', '-o', 'jsonpath={.metadata.deletionGracePeriodSeconds}'), '30');
+      const forced = await k('delete', 'pod', 'bound', '--grace-period=0', '--force');
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.match(forced.stderr, /Immediate deletion does not wait for confirmation/);
+      const gone = await k('get', 'pod', 'bound');
+      assert.match(gone.stderr, /pods "bound" not found/);
+    });
+
     test('chunked lists, get all, api-resources, api-versions, namespaces', async () => {
       for (let i = 0; i < 5; i++) await ok('create', ...VALIDATE, '-f', file(`c${i}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: chunk${i}\n`));
       const chunked = await ok('get', 'cm', '--chunk-size=2', '-o', 'name');
