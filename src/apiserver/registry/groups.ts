@@ -4,9 +4,9 @@
  */
 import type { ResourceDef } from '../../api/schema/types.js';
 import type { Strategy } from './rest/strategy.js';
-import { ControllerRevisionStrategy, DaemonSetStrategy, DeploymentStrategy, ReplicaSetStrategy, StatefulSetStrategy } from './apps.js';
-import { CronJobStrategy, JobStrategy } from './batch.js';
-import { OTHER_STRATEGIES } from './others.js';
+import { ControllerRevisionStrategy, DaemonSetStrategy, DeploymentStrategy, ReplicaSetStrategy, StatefulSetStrategy } from './apps/workloads.js';
+import { CronJobStrategy, JobStrategy } from './batch/jobs.js';
+import { OTHER_STRATEGIES } from './small-groups.js';
 
 const GROUPS: Readonly<Record<string, () => Strategy>> = {
   'apps/deployments': () => new DeploymentStrategy(),

@@ -5,14 +5,14 @@
  * the StatefulSet spec fields that may change), generation on spec (and, for deployments,
  * annotation) changes, and status kept across main-resource writes.
  */
-import { defaultPodTemplate } from '../../api/defaults/pod.js';
-import { jsonEqual, type KubeObject } from '../../api/meta/object.js';
-import { type FieldError, FieldPath, fieldErrors } from '../../api/validation/field-errors.js';
-import { checkEnum, checkNonNegative, obj, str } from '../../api/validation/helpers.js';
-import { validateImmutable } from '../../api/validation/object-meta.js';
-import { validateIntOrPercent, validateSelectorAndTemplate } from '../../api/validation/workloads.js';
-import type { RequestContext } from './rest/context.js';
-import { BaseStrategy } from './rest/strategy.js';
+import { defaultPodTemplate } from '../../../api/defaults/pod.js';
+import { jsonEqual, type KubeObject } from '../../../api/meta/object.js';
+import { type FieldError, FieldPath, fieldErrors } from '../../../api/validation/field-errors.js';
+import { checkEnum, checkNonNegative, obj, str } from '../../../api/validation/helpers.js';
+import { validateImmutable } from '../../../api/validation/object-meta.js';
+import { validateIntOrPercent, validateSelectorAndTemplate } from '../../../api/validation/workloads.js';
+import type { RequestContext } from '../rest/context.js';
+import { BaseStrategy } from '../rest/strategy.js';
 
 type Obj = Record<string, unknown>;
 const spec = (o: KubeObject): Obj => (o['spec'] = obj(o['spec']));

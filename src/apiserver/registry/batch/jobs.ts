@@ -5,15 +5,15 @@
  * manualSelector, restartPolicy OnFailure|Never, and an immutable template and selector;
  * CronJobs get their defaults and a validated schedule and time zone.
  */
-import { defaultPodTemplate } from '../../api/defaults/pod.js';
-import { CronParseError, isTimeZone, parseCron } from '../../api/cron.js';
-import type { KubeObject } from '../../api/meta/object.js';
-import { type FieldError, FieldPath, fieldErrors } from '../../api/validation/field-errors.js';
-import { checkEnum, checkNonNegative, obj, str } from '../../api/validation/helpers.js';
-import { validateImmutable } from '../../api/validation/object-meta.js';
-import { validateSelectorAndTemplate } from '../../api/validation/workloads.js';
-import type { RequestContext } from './rest/context.js';
-import { BaseStrategy } from './rest/strategy.js';
+import { defaultPodTemplate } from '../../../api/defaults/pod.js';
+import { CronParseError, isTimeZone, parseCron } from '../../../api/cron.js';
+import type { KubeObject } from '../../../api/meta/object.js';
+import { type FieldError, FieldPath, fieldErrors } from '../../../api/validation/field-errors.js';
+import { checkEnum, checkNonNegative, obj, str } from '../../../api/validation/helpers.js';
+import { validateImmutable } from '../../../api/validation/object-meta.js';
+import { validateSelectorAndTemplate } from '../../../api/validation/workloads.js';
+import type { RequestContext } from '../rest/context.js';
+import { BaseStrategy } from '../rest/strategy.js';
 
 type Obj = Record<string, unknown>;
 const SPEC = FieldPath.root('spec');
