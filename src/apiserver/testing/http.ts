@@ -14,7 +14,9 @@ export interface RawResponse {
 
 export function raw(ts: TestServer, method: string, path: string, opts: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(`${ts.url}${path}`, { method, ca: ts.ca, headers: opts.headers ?? {} }, (res) => {
+    // Node sends DELETE bodies unframed unless a length is given.
+    const headers = { ...(opts.headers ?? {}), ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}) };
+    const req = request(`${ts.url}${path}`, { method, ca: ts.ca, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -22,6 +22,9 @@ export async function watchCollection(call: ApiCall): Promise<void> {
     // GET .../pods/<name>?watch=1 watches one object: a metadata.name selector, as upstream rewrites it.
     fields = new FieldSelector([...fields.terms, { field: 'metadata.name', op: '=', value: call.info.name }]);
   }
+  const rv = Number(q.resourceVersion ?? '');
+  // A resume point in the future: wait briefly for the store, then 504 before any stream starts.
+  if (Number.isInteger(rv) && rv > 0 && !q.sendInitialEvents) await call.served.store.atLeast(rv);
   const def = call.served.def;
   let handle: WatchHandle | undefined;
   let timer: NodeJS.Timeout | undefined;
