@@ -32,3 +32,19 @@ test('ProtoReader rejects truncated input with ProtoDecodeError', () => {
   assert.throws(() => r.bytes(), ProtoDecodeError);
   assert.throws(() => new ProtoReader(new Uint8Array([0x80])).uvarint(), ProtoDecodeError);
 });
+
+test('ProtoWriter.begin and end write nested messages of any length in place', () => {
+  for (const size of [0, 5, 127, 128, 300, 20000]) {
+    const body = 'x'.repeat(size);
+    const w = new ProtoWriter(2);
+    const outer = w.begin(1);
+    const inner = w.begin(2);
+    w.tag(3, WireType.LengthDelimited).string(body);
+    w.end(inner);
+    w.end(outer);
+    const nested = new ProtoWriter().tag(3, WireType.LengthDelimited).string(body).finish();
+    const expected = new ProtoWriter().tag(1, WireType.LengthDelimited)
+      .bytes(new ProtoWriter().tag(2, WireType.LengthDelimited).bytes(nested).finish()).finish();
+    assert.deepEqual(w.finish(), expected, `size ${size}`);
+  }
+});

@@ -113,6 +113,37 @@ export class ProtoWriter {
     return this;
   }
 
+  /**
+   * Opens a length-delimited field whose length is not known yet (a nested message written in
+   * place); returns a mark to pass to end(). One byte is reserved for the length.
+   */
+  begin(field: number): number {
+    this.tag(field, WireType.LengthDelimited);
+    this.ensure(1);
+    return this.pos++;
+  }
+
+  /** Closes a field opened with begin(): writes its length, moving the body when it needs more bytes. */
+  end(mark: number): this {
+    const len = this.pos - mark - 1;
+    if (len < 0x80) {
+      this.buf[mark] = len;
+      return this;
+    }
+    let extra = 0;
+    for (let n = len; n >= 0x80; n = Math.floor(n / 0x80)) extra++;
+    this.ensure(extra);
+    this.buf.copyWithin(mark + 1 + extra, mark + 1, this.pos);
+    let n = len, p = mark;
+    while (n >= 0x80) {
+      this.buf[p++] = (n % 0x80) | 0x80;
+      n = Math.floor(n / 0x80);
+    }
+    this.buf[p] = n;
+    this.pos += extra;
+    return this;
+  }
+
   /** The bytes written so far (a copy). */
   finish(): Uint8Array { return this.buf.slice(0, this.pos); }
 }

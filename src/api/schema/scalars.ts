@@ -1,0 +1,71 @@
+/**
+ * @module The JSON forms of Kubernetes's special scalars: Time (RFC 3339, seconds), MicroTime
+ * (RFC 3339 with six fractional digits), Quantity strings and base64 byte strings. Shared by
+ * strict decoding (which checks them) and protobuf (which converts them).
+ */
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/** A point in time as protobuf carries it (Go's time.Unix pair). */
+export interface Timestamp {
+  readonly seconds: number;
+  readonly nanos: number;
+}
+
+/** The earliest instant Go considers zero (0001-01-01T00:00:00Z), in Unix seconds. */
+export const ZERO_TIME_SECONDS = -62135596800;
+
+/** Parses an RFC 3339 time as Go's time.Parse(time.RFC3339) does; undefined when malformed. */
+export function parseTime(s: string): Timestamp | undefined {
+  const m = RFC3339.exec(s);
+  if (!m) return undefined;
+  const n = (i: number) => Number(m[i] ?? 0);
+  if (n(2) < 1 || n(2) > 12 || n(3) < 1 || n(3) > 31 || n(4) > 23 || n(5) > 59 || n(6) > 59) return undefined;
+  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
+  const d = new Date(0);
+  d.setUTCFullYear(n(1), n(2) - 1, n(3));
+  d.setUTCHours(n(4), n(5), n(6), 0);
+  if (d.getUTCDate() !== n(3)) return undefined;
+  let seconds = d.getTime() / 1000;
+  if (m[9]) seconds -= (m[9] === '-' ? -1 : 1) * (n(10) * 3600 + n(11) * 60);
+  const nanos = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
+  return { seconds, nanos };
+}
+
+const pad = (v: number, w: number) => String(v).padStart(w, '0');
+
+function isoSeconds(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}` +
+    `T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
+}
+
+/** Go's Time JSON form: UTC, whole seconds; undefined for the zero time (Go writes null). */
+export function formatTime(t: Timestamp): string | undefined {
+  if (t.seconds === ZERO_TIME_SECONDS && t.nanos === 0) return undefined;
+  return `${isoSeconds(t.seconds)}Z`;
+}
+
+/** Go's MicroTime JSON form: UTC with exactly six fractional digits. */
+export function formatMicroTime(t: Timestamp): string | undefined {
+  if (t.seconds === ZERO_TIME_SECONDS && t.nanos === 0) return undefined;
+  return `${isoSeconds(t.seconds)}.${String(Math.floor(t.nanos / 1000)).padStart(6, '0')}Z`;
+}
+
+/** The forms resource.ParseQuantity accepts: a signed decimal number and a suffix. */
+const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
+
+/** True when `s` has the shape of a Kubernetes quantity ("100m", "1Gi", "1e3"). */
+export function isQuantity(s: string): boolean {
+  if (!QUANTITY.test(s)) return false;
+  const digits = /^[+-]?([0-9]*)(?:\.([0-9]*))?/.exec(s);
+  // At least one digit, at most one decimal point.
+  return Boolean(digits && ((digits[1] ?? '') + (digits[2] ?? '')).length > 0) && (s.match(/\./g)?.length ?? 0) <= 1;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** True for standard, padded base64 (what Go's encoding/json requires for []byte). */
+export function isBase64(s: string): boolean {
+  return BASE64.test(s);
+}
