@@ -29,6 +29,8 @@ import type {
 export interface FieldOptions {
   readonly required?: boolean;
   readonly ptr?: boolean;
+  /** Protobuf path of the embedded struct holding the field (see FieldDef.embeddedIn). */
+  readonly embeddedIn?: readonly number[];
   /** x-kubernetes-list-type */
   readonly list?: ListType;
   /** x-kubernetes-list-map-keys */
@@ -101,6 +103,19 @@ export interface GroupBuilder {
   resource(plural: string, opts: ResourceOptions): void;
 }
 
+/**
+ * Marks every field of `table` as carried inside the embedded protobuf message at `path` (Go's
+ * inlined structs: Volume's VolumeSource, Probe's ProbeHandler, the LocalObjectReference of the
+ * key selectors). Returns a new table.
+ */
+export function embedded(path: readonly number[], table: FieldTable): FieldTable {
+  const out: Record<string, FieldTuple> = {};
+  for (const [name, [type, proto, doc, o = {}]] of Object.entries(table)) {
+    out[name] = [type, proto, doc, { ...o, embeddedIn: [...path, ...(o.embeddedIn ?? [])] }];
+  }
+  return out;
+}
+
 const SCALARS = new Set<string>(['string', 'boolean', 'int32', 'int64', 'double', 'bytes']);
 
 export function isScalar(s: string): s is Scalar {
@@ -112,6 +127,7 @@ function toField(name: string, t: FieldTuple): RawField {
   const f: { -readonly [K in keyof RawField]?: RawField[K] } = { name, typeName, proto, doc };
   if (o.required) f.required = true;
   if (o.ptr) f.ptr = true;
+  if (o.embeddedIn) f.embeddedIn = o.embeddedIn;
   if (o.list) f.listType = o.list;
   if (o.keys) f.listMapKeys = o.keys;
   if (o.mapType) f.mapType = o.mapType;
@@ -150,8 +166,8 @@ export function defineGroup(
   body({
     struct: (name, doc, fields, opts) => struct(name, doc, fields, opts),
     kind: (name, doc, fields, opts) => struct(name, doc, {
-      apiVersion: ['string', 0, 'The versioned schema of this representation of an object.'],
-      kind: ['string', 0, 'The REST resource kind this object represents, in CamelCase.'],
+      apiVersion: ['string', 0, 'Schema version of the object: group/version, or just the version for the core group.'],
+      kind: ['string', 0, 'Kind of the object, such as Pod, which tells a client how to decode it.'],
       ...fields,
     }, opts, [{ group: meta.group, version: meta.version, kind: name }]),
     custom: (name, doc, encoding) => definitions.push({ name: full(name), doc, fields: [], custom: encoding }),

@@ -78,6 +78,13 @@ export interface FieldDef {
    * encodes it only when set. Non-pointer scalars and structs are always encoded, even when zero.
    */
   readonly ptr?: boolean;
+  /**
+   * Protobuf only: the field belongs to a struct Go embeds here, which JSON flattens but protobuf
+   * keeps as a nested message. The path of field numbers from this message down to the one that
+   * holds the field (Volume's VolumeSource: [2]; ConfigMapKeySelector's LocalObjectReference: [1]);
+   * `proto` is then the number inside that innermost message.
+   */
+  readonly embeddedIn?: readonly number[];
   /** x-kubernetes-list-type. */
   readonly listType?: ListType;
   /** x-kubernetes-list-map-keys (with listType 'map'). */

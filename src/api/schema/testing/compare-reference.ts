@@ -25,7 +25,7 @@ export function isServed(name: string): boolean {
 
 type Json = { readonly [k: string]: unknown };
 
-interface ProtoField { readonly name: string; readonly number: number }
+interface ProtoField { readonly name: string; readonly number: number; readonly type: string }
 
 /** message name (reference package form, e.g. api.core.v1.Pod) → its fields. */
 function readProtos(dir: string): Map<string, ProtoField[]> {
@@ -52,8 +52,12 @@ function parseProto(text: string, out: Map<string, ProtoField[]>): void {
     if (m && depth === 0) { current = []; out.set(`${pkg}.${m[1]}`, current); depth = 1; continue; }
     if (line.includes('{')) depth++;
     if (line.includes('}')) { depth--; if (depth === 0) current = undefined; continue; }
-    const f = /^(?:optional|repeated|required)?\s*(?:map<[^>]+>|[\w.]+)\s+(\w+)\s*=\s*(\d+)/.exec(line);
-    if (f && current && depth === 1) current.push({ name: f[1] ?? '', number: Number(f[2]) });
+    const f = /^(?:optional|repeated|required)?\s*(map<[^>]+>|[\w.]+)\s+(\w+)\s*=\s*(\d+)/.exec(line);
+    if (f && current && depth === 1) {
+      const type = f[1] ?? '';
+      // Message types are relative to the file's package unless qualified.
+      current.push({ name: f[2] ?? '', number: Number(f[3]), type: type.includes('.') ? type.replace(/^\./, '') : `${pkg}.${type}` });
+    }
   }
 }
 
@@ -103,7 +107,37 @@ export interface ComparisonReport {
 const same = (a: readonly string[] | undefined, b: unknown): boolean =>
   JSON.stringify(a ?? []) === JSON.stringify(Array.isArray(b) ? b : []);
 
-function compareField(where: string, f: FieldDef, p: Json, requiredInRef: boolean, proto: ProtoField[] | undefined, out: Mismatch[]): boolean {
+/** The fields of the protobuf message reached from `fields` by following the field numbers in `path`. */
+function embeddedFields(protos: Map<string, ProtoField[]>, fields: ProtoField[], path: readonly number[]): ProtoField[] | undefined {
+  let at: ProtoField[] | undefined = fields;
+  for (const n of path) {
+    const holder: ProtoField | undefined = at?.find((x) => x.number === n);
+    at = holder ? protos.get(holder.type) : undefined;
+  }
+  return at;
+}
+
+interface ProtoContext {
+  readonly all: Map<string, ProtoField[]>;
+  /** The definition's own message. */
+  readonly fields: ProtoField[];
+  /** Its fields that no JSON property names: embedded structs Go inlines into the JSON. */
+  readonly embeds: readonly ProtoField[];
+}
+
+function compareProto(where: string, f: FieldDef, proto: ProtoContext, out: Mismatch[]): void {
+  const home = f.embeddedIn ? embeddedFields(proto.all, proto.fields, f.embeddedIn) : proto.fields;
+  if (!home) { out.push({ where, what: `embeddedIn ${JSON.stringify(f.embeddedIn)} does not lead to a message in the reference` }); return; }
+  const pf = home.find((x) => x.name === f.name) ?? home.find((x) => norm(x.name) === norm(f.name));
+  const want = pf?.number ?? 0;
+  if (f.proto !== want) out.push({ where, what: `protobuf number ${f.proto}, reference has ${want}` });
+  if (!pf && !f.embeddedIn && proto.embeds.length > 0 && f.name !== 'apiVersion' && f.name !== 'kind') {
+    const e = proto.embeds.map((x) => `${x.name} = ${x.number}`).join(', ');
+    out.push({ where, what: `not in the protobuf message, which embeds ${e}: declare embeddedIn` });
+  }
+}
+
+function compareField(where: string, f: FieldDef, p: Json, requiredInRef: boolean, proto: ProtoContext | undefined, out: Mismatch[]): boolean {
   const before = out.length;
   const want = refType(p);
   const got = describe(f.type);
@@ -115,11 +149,7 @@ function compareField(where: string, f: FieldDef, p: Json, requiredInRef: boolea
   if ((f.mapType ?? undefined) !== ext('map-type')) out.push({ where, what: `map-type ${f.mapType}, reference has ${String(ext('map-type'))}` });
   if ((f.patchStrategy ?? undefined) !== ext('patch-strategy')) out.push({ where, what: `patch-strategy ${f.patchStrategy}, reference has ${String(ext('patch-strategy'))}` });
   if ((f.patchMergeKey ?? undefined) !== ext('patch-merge-key')) out.push({ where, what: `patch-merge-key ${f.patchMergeKey}, reference has ${String(ext('patch-merge-key'))}` });
-  if (proto) {
-    const pf = proto.find((x) => x.name === f.name) ?? proto.find((x) => norm(x.name) === norm(f.name));
-    const want = pf?.number ?? 0;
-    if (f.proto !== want) out.push({ where, what: `protobuf number ${f.proto}, reference has ${want}` });
-  }
+  if (proto) compareProto(where, f, proto, out);
   return out.length === before;
 }
 
@@ -127,19 +157,43 @@ function compareDefinition(name: string, ref: Json, def: Definition, protos: Map
   const before = out.length;
   const props = (ref['properties'] ?? {}) as Record<string, Json>;
   const required = new Set((ref['required'] ?? []) as string[]);
-  const proto = protos.get(protoName(name));
-  let agreeing = 0;
   const names = Object.keys(props);
+  const own = protos.get(protoName(name));
+  const proto = own && {
+    all: protos, fields: own,
+    embeds: own.filter((pf) => !names.some((n) => n === pf.name || norm(n) === norm(pf.name))),
+  };
+  let agreeing = 0;
   for (const fname of names) {
     const f = def.fields.find((x) => x.name === fname);
     if (!f) { out.push({ where: `${name}.${fname}`, what: 'field missing' }); continue; }
     if (compareField(`${name}.${fname}`, f, props[fname] ?? {}, required.has(fname), proto, out)) agreeing++;
   }
   for (const f of def.fields) if (!(f.name in props)) out.push({ where: `${name}.${f.name}`, what: 'field not in the reference' });
-  const gvk = ref['x-kubernetes-group-version-kind'];
-  if (JSON.stringify(gvk ?? []) !== JSON.stringify(def.gvk ?? [])) out.push({ where: name, what: `gvk ${JSON.stringify(def.gvk)}, reference has ${JSON.stringify(gvk)}` });
+  // Compared as group/version/kind strings: the reference sorts object keys, the catalog need not.
+  const gvkText = (l: unknown) => (Array.isArray(l) ? l as Json[] : []).map((k) => `${String(k['group'])}/${String(k['version'])}/${String(k['kind'])}`).join(' ');
+  const gvk = gvkText(ref['x-kubernetes-group-version-kind']);
+  if (gvk !== gvkText(def.gvk)) out.push({ where: name, what: `gvk ${gvkText(def.gvk)}, reference has ${gvk}` });
   if ((def.mapType ?? undefined) !== ref['x-kubernetes-map-type']) out.push({ where: name, what: `map-type ${def.mapType}, reference has ${String(ref['x-kubernetes-map-type'])}` });
+  compareEncoding(name, ref, def, out);
   return { fields: names.length, agreeing, ok: out.length === before };
+}
+
+/** JSON type and format the reference gives each string-encoded custom type. */
+const STRING_ENCODINGS: Readonly<Record<string, string | undefined>> = {
+  Time: 'date-time', MicroTime: 'date-time', Quantity: undefined, IntOrString: 'int-or-string',
+};
+
+/** A definition the reference describes as a string must be custom-encoded, with the same format. */
+function compareEncoding(name: string, ref: Json, def: Definition, out: Mismatch[]): void {
+  const isString = ref['type'] === 'string';
+  const custom = def.custom;
+  if (isString !== (custom !== undefined && custom in STRING_ENCODINGS)) {
+    out.push({ where: name, what: `encoding ${custom ?? 'struct'}, reference has type ${String(ref['type'])}` });
+  } else if (isString && custom && STRING_ENCODINGS[custom] !== ref['format']) {
+    out.push({ where: name, what: `encoding ${custom}, reference has format ${String(ref['format'])}` });
+  }
+  if (custom && ref['properties']) out.push({ where: name, what: `encoding ${custom}, but the reference lists properties` });
 }
 
 /** Compares `cat` with the reference in `dir` (the kubernetes-v1.33 folder). */
