@@ -7,7 +7,6 @@
  */
 import { ProtoReader, WireType, type ProtoWriter } from '../../../base/protowire.js';
 import type { CustomShape, FieldShape, Shape, StructShape } from '../shape.js';
-import { EMBEDS, type Embed } from './embeds.js';
 import {
   FIELDS_V1_CODEC, INT_OR_STRING_CODEC, MICROTIME_CODEC, ProtoEncodeError, QUANTITY_CODEC, SCALAR_CODECS, TIME_CODEC,
   readMessage, rawExtensionCodec, type ValueCodec,
@@ -61,31 +60,28 @@ export class MessagePlans {
     const required: { name: string; zero: () => unknown }[] = [];
     const plan: MessagePlan = { name: s.name, entries, byNum: [], required };
     this.plans.set(s, plan);
-    const embeds = EMBEDS.get(s.name) ?? [];
-    const embedded = new Set<string>();
-    const addEmbeds = (list: readonly Embed[], into: Entry[]) => {
-      for (const e of list) {
-        const sub: Entry[] = [];
-        for (const [name, n] of Object.entries(e.fields)) {
-          const f = s.byName.get(name);
-          if (!f) continue;
-          embedded.add(name);
-          sub.push(this.entry(f, n));
-        }
-        if (e.embeds) addEmbeds(e.embeds, sub);
-        into.push(embedEntry(e.at, sort(sub)));
+    // Fields of structs Go embeds (inline in JSON) live in nested messages: build that tree.
+    const nested = new Map<string, { entries: Entry[]; parent: Entry[]; num: number }>();
+    const home = (path: readonly number[]): Entry[] => {
+      let at = entries;
+      for (let i = 0; i < path.length; i++) {
+        const key = path.slice(0, i + 1).join('.');
+        let node = nested.get(key);
+        if (!node) { node = { entries: [], parent: at, num: path[i] ?? 0 }; nested.set(key, node); }
+        at = node.entries;
       }
+      return at;
     };
-    addEmbeds(embeds, entries);
     for (const f of s.fields) {
-      if (embedded.has(f.name)) continue;
       const n = f.def?.proto ?? 0;
-      if (n > 0) entries.push(this.entry(f, n));
+      if (n > 0) home(f.def?.embeddedIn ?? []).push(this.entry(f, n));
       if (f.required && !f.ptr) {
         const zero = this.zeroOf(f.shape);
         if (zero !== undefined) required.push({ name: f.name, zero });
       }
     }
+    // Innermost first, so each embedded message is complete before its holder takes it.
+    for (const node of [...nested.values()].reverse()) node.parent.push(embedEntry(node.num, sort(node.entries)));
     sort(entries);
     const byNum: (Entry | undefined)[] = [];
     for (const e of entries) byNum[e.num] = e;

@@ -32,6 +32,10 @@ const fail = (what: string, v: unknown): never => {
   throw new ProtoEncodeError(`expected ${what}, got ${Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v}`);
 };
 const num = (v: unknown): number => (v === undefined ? 0 : typeof v === 'number' ? v : fail('a number', v));
+const int = (v: unknown): number => {
+  const n = num(v);
+  return Number.isInteger(n) ? n : fail('an integer', v);
+};
 const str = (v: unknown): string => (v === undefined ? '' : typeof v === 'string' ? v : fail('a string', v));
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -56,13 +60,13 @@ export const SCALAR_CODECS: Readonly<Record<Scalar, ValueCodec>> = {
   },
   int32: {
     wire: WireType.Varint, zero: 0,
-    write: (w, n, v) => { w.tag(n, WireType.Varint).varint(num(v)); },
+    write: (w, n, v) => { w.tag(n, WireType.Varint).varint(int(v)); },
     read: (r) => r.int32(),
     isZero: (v) => v === 0,
   },
   int64: {
     wire: WireType.Varint, zero: 0,
-    write: (w, n, v) => { w.tag(n, WireType.Varint).varint(Number.isSafeInteger(num(v)) ? num(v) : BigInt(Math.trunc(num(v)))); },
+    write: (w, n, v) => { const i = int(v); w.tag(n, WireType.Varint).varint(Number.isSafeInteger(i) ? i : BigInt(i)); },
     read: int64,
     isZero: (v) => v === 0,
   },
@@ -166,7 +170,7 @@ const intOrStringCodec: ValueCodec = {
     if (!isString && v !== undefined && typeof v !== 'number') fail('an integer or a string', v);
     const m = w.begin(n);
     w.tag(1, WireType.Varint).varint(isString ? 1 : 0)
-      .tag(2, WireType.Varint).varint(isString ? 0 : num(v))
+      .tag(2, WireType.Varint).varint(isString ? 0 : int(v))
       .tag(3, WireType.LengthDelimited).string(isString ? v : '');
     w.end(m);
   },

@@ -3,7 +3,7 @@
  * tests need (the full ones live in groups/), plus a test kind using every field form.
  */
 import { buildCatalog, type Catalog } from '../catalog.js';
-import { defineGroup } from '../dsl.js';
+import { defineGroup, embedded } from '../dsl.js';
 
 const meta = defineGroup({ prefix: 'io.k8s.apimachinery.pkg.apis.meta.v1', group: '', version: 'v1' }, (g) => {
   g.custom('Time', 'A point in time, whole seconds.', 'Time');
@@ -52,8 +52,10 @@ const core = defineGroup({ prefix: 'io.k8s.api.core.v1', group: '', version: 'v1
     binaryData: ['map[string]bytes', 3, 'Binary data.'],
   });
   g.struct('Probe', 'A health check.', {
-    exec: ['ExecAction', 0, 'Run a command.', { ptr: true }],
-    httpGet: ['HTTPGetAction', 0, 'Send an HTTP GET.', { ptr: true }],
+    ...embedded([1], {
+      exec: ['ExecAction', 1, 'Run a command.', { ptr: true }],
+      httpGet: ['HTTPGetAction', 2, 'Send an HTTP GET.', { ptr: true }],
+    }),
     initialDelaySeconds: ['int32', 2, 'Delay before the first probe.'],
     periodSeconds: ['int32', 4, 'How often.'],
   });
