@@ -1,0 +1,74 @@
+/**
+ * @module The OpenAPI v2 (swagger) document: every definition and every resource path in one
+ * document. kubectl 1.27 and 1.28 read it (as protobuf, see gnostic.ts) before apply, create -f
+ * and explain; newer versions fall back to it when v3 is missing.
+ */
+import { PARAMS, resourcePaths, groupTag, type Operation, type ParamName, type PathItem } from './paths.js';
+import { ref, type Json } from './schemas.js';
+import type { OpenAPISource } from './source.js';
+import { answerTypes, SECURITY_SCHEME } from './v3.js';
+
+const STATUS_TEXT: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '202': 'Accepted' };
+
+function param(name: ParamName): Json {
+  const p = PARAMS[name];
+  const out: Json = { name, in: p.in, description: p.description, type: p.type, uniqueItems: true };
+  if (p.in === 'path') out['required'] = true;
+  return out;
+}
+
+function operation(o: Operation, tag: string): Json {
+  const parameters: Json[] = [];
+  if (o.body) parameters.push({ name: 'body', in: 'body', required: o.body.required, schema: ref(o.body.schema, 'v2') });
+  parameters.push(...o.query.map(param));
+  const schema = o.response === 'string' ? { type: 'string' } : ref(o.response, 'v2');
+  const responses: Json = {};
+  for (const code of o.codes) responses[code] = { description: STATUS_TEXT[code] ?? 'OK', schema };
+  responses['401'] = { description: 'Unauthorized' };
+  const out: Json = {
+    description: o.description,
+    consumes: [...(o.body?.patchTypes ?? ['*/*'])],
+    produces: answerTypes(o),
+    schemes: ['https'],
+    tags: [tag],
+    operationId: o.id,
+  };
+  if (parameters.length) out['parameters'] = parameters;
+  out['responses'] = responses;
+  out['x-kubernetes-action'] = o.action;
+  out['x-kubernetes-group-version-kind'] = { group: o.gvk.group, kind: o.gvk.kind, version: o.gvk.version };
+  return out;
+}
+
+function pathItem(item: PathItem, tag: string): Json {
+  const out: Json = {};
+  for (const o of item.operations) out[o.method] = operation(o, tag);
+  out['parameters'] = item.params.map(param);
+  return out;
+}
+
+/** The whole v2 document. */
+export function openapiV2Document(src: OpenAPISource): Json {
+  const items: { item: PathItem; tag: string }[] = [];
+  for (const r of src.resources) {
+    const tag = `${groupTag(r.group)}_${r.version}`;
+    for (const item of resourcePaths(r, src)) items.push({ item, tag });
+  }
+  items.sort((a, b) => (a.item.path < b.item.path ? -1 : 1));
+  const paths: Json = {};
+  for (const { item, tag } of items) paths[item.path] = pathItem(item, tag);
+  const names = src.reachable(src.definitionNames());
+  const definitions: Json = {};
+  for (const name of names) {
+    const s = src.schema(name, 'v2');
+    if (s) definitions[name] = s;
+  }
+  return {
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: src.version },
+    paths,
+    definitions,
+    security: [{ BearerToken: [] }],
+    securityDefinitions: { BearerToken: SECURITY_SCHEME },
+  };
+}
