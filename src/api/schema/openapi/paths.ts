@@ -6,7 +6,7 @@
  */
 import type { GroupVersionKind, ResourceDef, Verb } from '../types.js';
 
-export type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
+export type Method = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options';
 
 /** Query and path parameters, by name. */
 export type ParamName =
@@ -58,8 +58,9 @@ export interface Operation {
   readonly method: Method;
   readonly id: string;
   readonly description: string;
-  readonly action: string;
-  readonly gvk: GroupVersionKind;
+  /** x-kubernetes-action and x-kubernetes-group-version-kind; absent on discovery operations. */
+  readonly action?: string;
+  readonly gvk?: GroupVersionKind;
   readonly query: readonly ParamName[];
   /** Definition name of the body; patch bodies list the accepted patch types. */
   readonly body?: { readonly schema: string; readonly patchTypes?: readonly string[]; readonly required: boolean };
@@ -84,6 +85,15 @@ export function groupTag(group: string): string {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `GET /api/v1/`, `GET /apis/<group>/<version>/`: the group-version's APIResourceList. */
+export function discoveryPath(group: string, version: string): PathItem {
+  const root = group ? `/apis/${group}/${version}/` : `/api/${version}/`;
+  return {
+    path: root, params: [],
+    operations: [{ method: 'get', id: `get${cap(groupTag(group))}${cap(version)}APIResources`, description: 'List the resources this group-version serves.', query: [], response: `${META}APIResourceList`, codes: ['200'], protobuf: true }],
+  };
+}
 
 /** What the path builder needs to know about the resource's definitions. */
 export interface PathContext {
@@ -163,7 +173,8 @@ function subresourcePaths(r: ResourceDef, sub: NonNullable<ResourceDef['subresou
   const def = c.ctx.definitionOf(sub.kind);
   if (CONNECT.test(sub.name)) {
     // exec, attach, port-forward and proxy upgrade or forward the connection; no object schema.
-    const ops = (['get', 'post'] as const).map((m) => c.op({ method: m, id: `connect${cap(m)}${what}`, description: `Connect to ${sub.name} of the named ${r.kind}.`, action: 'connect', gvk: sub.kind, query: [], response: 'string', codes: ['200'] }));
+    const methods: readonly Method[] = sub.name === 'proxy' ? ['delete', 'get', 'head', 'options', 'patch', 'post', 'put'] : ['get', 'post'];
+    const ops = methods.map((m) => c.op({ method: m, id: `connect${cap(m)}${what}`, description: `Connect to ${sub.name} of the named ${r.kind}.`, action: 'connect', gvk: sub.kind, query: [], response: 'string', codes: ['200'] }));
     const items: PathItem[] = [{ path, params, operations: ops }];
     if (sub.name === 'proxy') items.push({ path: `${path}/{path}`, params: ['name', ...c.scopeParams, 'path'], operations: ops.map((o) => ({ ...o, id: `${o.id}WithPath` })) });
     return items;

@@ -41,7 +41,8 @@ export function fieldSchema(f: FieldDef, d: Dialect): Json {
   const base = typeSchema(f.type, d);
   const extra: Json = {};
   if (f.doc) extra['description'] = f.doc;
-  if (f.enum) extra['enum'] = [...f.enum];
+  // The v2 document Kubernetes publishes carries no enums; v3 does.
+  if (f.enum && d === 'v3') extra['enum'] = [...f.enum];
   if (f.format) extra['format'] = f.format;
   if (d === 'v3' && f.default !== undefined) extra['default'] = f.default;
   if (f.listMapKeys) extra['x-kubernetes-list-map-keys'] = [...f.listMapKeys];
@@ -79,7 +80,7 @@ export function definitionSchema(def: Definition, d: Dialect): Json {
     for (const f of [...def.fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) properties[f.name] = fieldSchema(f, d);
     out['properties'] = properties;
   }
-  const required = def.fields.filter((f) => f.required).map((f) => f.name).sort();
+  const required = def.fields.filter((f) => f.required).map((f) => f.name);
   if (required.length) out['required'] = required;
   if (def.gvk?.length) out['x-kubernetes-group-version-kind'] = def.gvk.map((g) => ({ group: g.group, kind: g.kind, version: g.version }));
   if (def.mapType) out['x-kubernetes-map-type'] = def.mapType;

@@ -3,7 +3,7 @@
  * document. kubectl 1.27 and 1.28 read it (as protobuf, see gnostic.ts) before apply, create -f
  * and explain; newer versions fall back to it when v3 is missing.
  */
-import { PARAMS, resourcePaths, groupTag, type Operation, type ParamName, type PathItem } from './paths.js';
+import { discoveryPath, PARAMS, resourcePaths, groupTag, type Operation, type ParamName, type PathItem } from './paths.js';
 import { ref, type Json } from './schemas.js';
 import type { OpenAPISource } from './source.js';
 import { answerTypes, SECURITY_SCHEME } from './v3.js';
@@ -35,8 +35,8 @@ function operation(o: Operation, tag: string): Json {
   };
   if (parameters.length) out['parameters'] = parameters;
   out['responses'] = responses;
-  out['x-kubernetes-action'] = o.action;
-  out['x-kubernetes-group-version-kind'] = { group: o.gvk.group, kind: o.gvk.kind, version: o.gvk.version };
+  if (o.action) out['x-kubernetes-action'] = o.action;
+  if (o.gvk) out['x-kubernetes-group-version-kind'] = { group: o.gvk.group, kind: o.gvk.kind, version: o.gvk.version };
   return out;
 }
 
@@ -50,6 +50,8 @@ function pathItem(item: PathItem, tag: string): Json {
 /** The whole v2 document. */
 export function openapiV2Document(src: OpenAPISource): Json {
   const items: { item: PathItem; tag: string }[] = [];
+  const gvs = new Map(src.resources.map((r) => [`${r.group}/${r.version}`, r]));
+  for (const r of gvs.values()) items.push({ item: discoveryPath(r.group, r.version), tag: `${groupTag(r.group)}_${r.version}` });
   for (const r of src.resources) {
     const tag = `${groupTag(r.group)}_${r.version}`;
     for (const item of resourcePaths(r, src)) items.push({ item, tag });

@@ -5,7 +5,7 @@
  * caches documents by that URL).
  */
 import type { ResourceDef } from '../types.js';
-import { groupTag, PARAMS, resourcePaths, type Operation, type ParamName, type PathItem } from './paths.js';
+import { discoveryPath, groupTag, PARAMS, resourcePaths, type Operation, type ParamName, type PathItem } from './paths.js';
 import { ref, type Json } from './schemas.js';
 import { COMMON_DEFINITIONS, type OpenAPISource } from './source.js';
 
@@ -48,8 +48,8 @@ function operation(o: Operation, tag: string): Json {
   for (const code of o.codes) responses[code] = { description: STATUS_TEXT[code] ?? 'OK', content: Object.fromEntries(answerTypes(o).map((t) => [t, { schema }])) };
   responses['401'] = { description: 'Unauthorized' };
   out['responses'] = responses;
-  out['x-kubernetes-action'] = o.action;
-  out['x-kubernetes-group-version-kind'] = { group: o.gvk.group, kind: o.gvk.kind, version: o.gvk.version };
+  if (o.action) out['x-kubernetes-action'] = o.action;
+  if (o.gvk) out['x-kubernetes-group-version-kind'] = { group: o.gvk.group, kind: o.gvk.kind, version: o.gvk.version };
   return out;
 }
 
@@ -78,7 +78,7 @@ export function openapiV3Document(src: OpenAPISource, gvPath: string): Json | un
   if (!resources.length) return undefined;
   const first = resources[0] as ResourceDef;
   const tag = `${groupTag(first.group)}_${first.version}`;
-  const items = resources.flatMap((r) => resourcePaths(r, src)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const items = [discoveryPath(first.group, first.version), ...resources.flatMap((r) => resourcePaths(r, src))].sort((a, b) => (a.path < b.path ? -1 : 1));
   const paths: Json = {};
   for (const item of items) paths[item.path] = pathItem(item, tag);
   const schemas: Json = {};

@@ -24,6 +24,11 @@ const meta = defineGroup({ prefix: 'io.k8s.apimachinery.pkg.apis.meta.v1', group
     finalizers: ['[]string', 14, 'Finalizers.', { list: 'set', patch: 'merge' }],
     managedFields: ['[]ManagedFieldsEntry', 17, 'Field ownership.', { list: 'atomic' }],
   });
+  g.struct('ListMeta', 'Metadata of a list.', {
+    resourceVersion: ['string', 2, 'Version of the list.'],
+    continue: ['string', 3, 'Token for the next page.'],
+    remainingItemCount: ['int64', 4, 'Items left after this page.', { ptr: true }],
+  });
   g.struct('ManagedFieldsEntry', 'One manager\'s fields.', {
     manager: ['string', 1, 'Manager name.'],
     operation: ['string', 2, 'Apply or Update.'],
@@ -72,6 +77,10 @@ const test = defineGroup({ prefix: 'io.k3ts.test.v1', group: 'test.k3ts.io', ver
     metadata: ['ObjectMeta', 1, 'Standard metadata.'],
     spec: ['WidgetSpec', 2, 'Desired state.'],
     status: ['WidgetStatus', 3, 'Observed state.'],
+  });
+  g.kind('WidgetList', 'A page of widgets.', {
+    metadata: ['ListMeta', 1, 'List metadata.'],
+    items: ['[]Widget', 2, 'The widgets.', { required: true }],
   });
   g.struct('WidgetSpec', 'What the widget should be.', {
     replicas: ['int32', 1, 'How many.', { ptr: true }],
