@@ -26,6 +26,8 @@ export interface FieldShape {
   readonly shape: Shape;
   readonly ptr: boolean;
   readonly required: boolean;
+  /** null is a value of its own (CRD `nullable: true`); otherwise null means unset. */
+  readonly nullable?: boolean;
   /** The catalog's field (merge metadata, protobuf number, description); absent for CRD fields. */
   readonly def?: FieldDef;
 }

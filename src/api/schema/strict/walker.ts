@@ -112,7 +112,7 @@ export class Walker {
       }
       const x = v[key];
       // Go decodes null as the zero value, which JSON output then omits.
-      if (x === null) { delete v[key]; continue; }
+      if (x === null) { if (!f.nullable) delete v[key]; continue; }
       this.path.push(key);
       const nx = this.value(x, f.shape);
       this.path.pop();
