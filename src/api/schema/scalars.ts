@@ -69,3 +69,47 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function isBase64(s: string): boolean {
   return BASE64.test(s);
 }
+
+const UNITS: Readonly<Record<string, number>> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const DURATION_PART = /(\d*\.?\d*)(ns|us|µs|μs|ms|s|m|h)/y;
+
+/** Parses a Go duration ("1h2m3.5s", "-1.5ms", "0") into nanoseconds; undefined when malformed. */
+export function parseDuration(s: string): number | undefined {
+  let i = 0, sign = 1;
+  if (s[0] === '-' || s[0] === '+') { sign = s[0] === '-' ? -1 : 1; i = 1; }
+  if (s.slice(i) === '0') return 0;
+  if (i === s.length) return undefined;
+  let total = 0;
+  while (i < s.length) {
+    DURATION_PART.lastIndex = i;
+    const m = DURATION_PART.exec(s);
+    if (!m || m[1] === '' || m[1] === '.') return undefined;
+    total += Number(m[1]) * (UNITS[m[2] ?? ''] ?? NaN);
+    i = DURATION_PART.lastIndex;
+  }
+  return Number.isFinite(total) ? sign * Math.round(total) : undefined;
+}
+
+/** The digits of v / 10^prec after the point, trailing zeros dropped ('' when none). */
+function fraction(v: number, prec: number): string {
+  const digits = String(v % 10 ** prec).padStart(prec, '0').replace(/0+$/, '');
+  return digits ? `.${digits}` : '';
+}
+
+/** Formats nanoseconds as Go's time.Duration.String() does: "1h0m0s", "1.5s", "500ms", "0s". */
+export function formatDuration(ns: number): string {
+  const neg = ns < 0;
+  const u = Math.abs(Math.trunc(ns));
+  let out: string;
+  if (u === 0) return '0s';
+  if (u < 1e3) out = `${u}ns`;
+  else if (u < 1e6) out = `${Math.floor(u / 1e3)}${fraction(u, 3)}µs`;
+  else if (u < 1e9) out = `${Math.floor(u / 1e6)}${fraction(u, 6)}ms`;
+  else {
+    const secs = Math.floor(u / 1e9), mins = Math.floor(secs / 60), hours = Math.floor(mins / 60);
+    out = `${secs % 60}${fraction(u, 9)}s`;
+    if (mins > 0) out = `${mins % 60}m${out}`;
+    if (hours > 0) out = `${hours}h${out}`;
+  }
+  return neg ? `-${out}` : out;
+}
