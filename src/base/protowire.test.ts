@@ -48,3 +48,23 @@ test('ProtoWriter.begin and end write nested messages of any length in place', (
     assert.deepEqual(w.finish(), expected, `size ${size}`);
   }
 });
+
+test('ProtoWriter.string writes ASCII, multi-byte and long strings as UTF-8', () => {
+  for (const s of ['', 'abc', 'héllo wörld', '日本語', '😀 emoji', 'x'.repeat(200), `${'é'.repeat(100)}z`]) {
+    const r = new ProtoReader(new ProtoWriter(1).string(s).finish());
+    assert.equal(r.string(), s);
+    assert.equal(r.done, true);
+  }
+});
+
+test('ProtoReader.int32, int and int64 read negative and large varints as Go writes them', () => {
+  const w = new ProtoWriter();
+  for (const v of [0, 1, 300, -1, -300, 2 ** 31 - 1, -(2 ** 31)]) w.varint(v);
+  w.varint(2 ** 52).varint(-(2 ** 40)).varint(2n ** 62n);
+  const r = new ProtoReader(w.finish());
+  for (const v of [0, 1, 300, -1, -300, 2 ** 31 - 1, -(2 ** 31)]) assert.equal(r.int32(), v);
+  assert.equal(r.int(), 2 ** 52);
+  assert.equal(r.int64(), -(2 ** 40));
+  assert.equal(r.int64(), 2 ** 62);
+  assert.equal(r.done, true);
+});

@@ -102,7 +102,17 @@ export class ProtobufCodec {
     const apiVersion = obj['apiVersion'], kind = obj['kind'];
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') throw new ProtoEncodeError('object has no apiVersion and kind');
     const shape = this.kindShape(apiVersion, kind, (m) => new ProtoEncodeError(m));
-    return sealEnvelope(apiVersion, kind, this.encodeMessage(shape.name, obj));
+    // One buffer for envelope and object: the object message is written in place as field 2.
+    const w = new ProtoWriter(1024);
+    w.raw(PROTOBUF_MAGIC);
+    const t = w.begin(1);
+    w.tag(1, WireType.LengthDelimited).string(apiVersion).tag(2, WireType.LengthDelimited).string(kind);
+    w.end(t);
+    const m = w.begin(2);
+    this.plans.write(w, shape, obj);
+    w.end(m);
+    w.tag(3, WireType.LengthDelimited).string('').tag(4, WireType.LengthDelimited).string('');
+    return w.finish();
   }
 
   /** The bare message of a definition (no envelope), e.g. for RawExtension contents or tests. */

@@ -214,7 +214,8 @@ export class MessagePlans {
       read: (r, wire, obj) => {
         const v = codec.read(r, wire);
         if (v !== undefined && (keepZero || !codec.isZero(v))) obj[name] = v;
-        else if (!keepZero) delete obj[name];
+        // A repeated occurrence of a field replaces the earlier one, even with a zero value.
+        else if (!keepZero && name in obj) delete obj[name];
       },
     };
   }

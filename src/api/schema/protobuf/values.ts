@@ -40,10 +40,7 @@ const str = (v: unknown): string => (v === undefined ? '' : typeof v === 'string
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-function int64(r: ProtoReader): number {
-  const v = r.varint64();
-  return Number(v);
-}
+const int64 = (r: ProtoReader): number => r.int64();
 
 export const SCALAR_CODECS: Readonly<Record<Scalar, ValueCodec>> = {
   string: {
