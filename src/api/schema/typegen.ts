@@ -64,6 +64,7 @@ class FileWriter {
     switch (d.custom) {
       case 'Time':
       case 'MicroTime':
+      case 'Duration':
       case 'Quantity': return 'string';
       case 'IntOrString': return 'number | string';
       case 'RawExtension':

@@ -60,6 +60,7 @@ function customSchema(def: Definition, d: Dialect): Json {
   switch (def.custom) {
     case 'Time':
     case 'MicroTime': return { description, type: 'string', format: 'date-time' };
+    case 'Duration': return { description, type: 'string' };
     case 'Quantity':
       return d === 'v3' ? { description, oneOf: [{ type: 'string' }, { type: 'number' }] } : { description, type: 'string' };
     case 'IntOrString':

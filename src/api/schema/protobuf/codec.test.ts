@@ -40,7 +40,7 @@ test('ProtobufCodec round-trips custom encodings, embeds, maps of lists and raw 
       probe: { exec: { command: ['true'] }, httpGet: { port: 8080 }, initialDelaySeconds: 5 },
       extra: { groups: ['x', 'y'], none: [] }, payload: { kind: 'Thing', nested: [1, 'two', null] },
       ratio: 0.25, enabled: true, weights: [1, -2, 2 ** 40], selector: { z: '1', a: '2' }, paused: false,
-      when: '2024-05-06T07:08:09.123456Z',
+      when: '2024-05-06T07:08:09.123456Z', window: '1h0m0.5s',
     },
     status: { ready: true, observedAt: '2024-01-01T00:00:00Z' },
   };
@@ -61,6 +61,8 @@ test('ProtobufCodec writes IntOrString, Quantity and Time as Kubernetes does', (
   const t = hex(codec.encodeMessage('io.k3ts.test.v1.WidgetStatus', { observedAt: '1970-01-01T00:01:00Z' }));
   assert.equal(t, '0800' + '1204' + '083c' + '1000');
   assert.equal(hex(codec.encodeMessage('io.k3ts.test.v1.WidgetStatus', {})), '0800' + '1200');
+  // Duration: {int64 duration = 1} in nanoseconds (1.5 s).
+  assert.ok(hex(codec.encodeMessage('io.k3ts.test.v1.WidgetSpec', { window: '1.5s' })).endsWith('7a06' + '0880dea0cb05'));
 });
 
 test('ProtobufCodec.decode() accepts packed repeated numbers and skips unknown fields', () => {

@@ -8,7 +8,7 @@
 import { ProtoReader, WireType, type ProtoWriter } from '../../../base/protowire.js';
 import type { CustomShape, FieldShape, Shape, StructShape } from '../shape.js';
 import {
-  FIELDS_V1_CODEC, INT_OR_STRING_CODEC, MICROTIME_CODEC, ProtoEncodeError, QUANTITY_CODEC, SCALAR_CODECS, TIME_CODEC,
+  DURATION_CODEC, FIELDS_V1_CODEC, INT_OR_STRING_CODEC, MICROTIME_CODEC, ProtoEncodeError, QUANTITY_CODEC, SCALAR_CODECS, TIME_CODEC,
   readMessage, rawExtensionCodec, type ValueCodec,
 } from './values.js';
 
@@ -143,6 +143,7 @@ export class MessagePlans {
     switch (c.custom) {
       case 'Time': codec = TIME_CODEC; break;
       case 'MicroTime': codec = MICROTIME_CODEC; break;
+      case 'Duration': codec = DURATION_CODEC; break;
       case 'Quantity': codec = QUANTITY_CODEC; break;
       case 'IntOrString': codec = INT_OR_STRING_CODEC; break;
       case 'FieldsV1': codec = FIELDS_V1_CODEC; break;

@@ -6,7 +6,7 @@
  */
 import { K3tsError } from '../../../base/errors.js';
 import { ProtoReader, ProtoDecodeError, WireType, type ProtoWriter } from '../../../base/protowire.js';
-import { formatMicroTime, formatTime, parseTime, ZERO_TIME_SECONDS } from '../scalars.js';
+import { formatDuration, formatMicroTime, formatTime, parseDuration, parseTime, ZERO_TIME_SECONDS } from '../scalars.js';
 import type { Scalar } from '../types.js';
 
 /** A JSON-shaped object that cannot be encoded (a value of the wrong type). */
@@ -184,6 +184,25 @@ const intOrStringCodec: ValueCodec = {
   isZero: (v) => v === 0,
 };
 
+/** metav1.Duration: {int64 duration = 1} in nanoseconds; JSON is Go's duration string. */
+const durationCodec: ValueCodec = {
+  wire: WireType.LengthDelimited, zero: undefined,
+  write: (w, n, v) => {
+    const ns = v === undefined || v === null ? 0 : parseDuration(str(v));
+    if (ns === undefined) throw new ProtoEncodeError(`invalid duration ${JSON.stringify(v)}`);
+    const m = w.begin(n);
+    w.tag(1, WireType.Varint).varint(ns);
+    w.end(m);
+  },
+  read: (r) => {
+    let ns = 0;
+    readMessage(r.bytes(), (f, wire, rr) => { if (f === 1) ns = rr.int64(); else rr.skip(wire); });
+    return formatDuration(ns);
+  },
+  isZero: (v) => v === '0s',
+};
+
+export const DURATION_CODEC = durationCodec;
 export const TIME_CODEC = timeCodec(formatTime);
 export const MICROTIME_CODEC = timeCodec(formatMicroTime);
 export const QUANTITY_CODEC = quantityCodec;

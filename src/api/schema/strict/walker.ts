@@ -5,7 +5,7 @@
  * strings, unknown fields removed unless the mode is Strict).
  */
 import { formatPath, type CustomShape, type MapShape, type Shape, type StructShape } from '../shape.js';
-import { isBase64, isQuantity, parseTime } from '../scalars.js';
+import { isBase64, isQuantity, parseDuration, parseTime } from '../scalars.js';
 import type { Duplicates } from './duplicates.js';
 
 /** The `fieldValidation` query parameter. */
@@ -171,6 +171,10 @@ export class Walker {
       case 'MicroTime':
         if (typeof v !== 'string') this.invalid(v, c);
         else if (!parseTime(v)) this.invalid(v, c, `parsing time ${JSON.stringify(v)} as RFC 3339 failed`);
+        return v;
+      case 'Duration':
+        if (typeof v !== 'string') this.invalid(v, c);
+        else if (parseDuration(v) === undefined) this.invalid(v, c, `time: invalid duration ${JSON.stringify(v)}`);
         return v;
       case 'Quantity':
         if (typeof v === 'number') return String(v);

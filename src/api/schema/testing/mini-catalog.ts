@@ -9,6 +9,7 @@ const meta = defineGroup({ prefix: 'io.k8s.apimachinery.pkg.apis.meta.v1', group
   g.custom('Time', 'A point in time, whole seconds.', 'Time');
   g.custom('MicroTime', 'A point in time with microseconds.', 'MicroTime');
   g.custom('FieldsV1', 'A set of field paths as a JSON trie.', 'FieldsV1');
+  g.custom('Duration', 'A length of time.', 'Duration');
   g.struct('ObjectMeta', 'Metadata every persisted object has.', {
     name: ['string', 1, 'Unique name in its namespace.'],
     generateName: ['string', 2, 'Prefix for a generated name.'],
@@ -97,6 +98,7 @@ const test = defineGroup({ prefix: 'io.k3ts.test.v1', group: 'test.k3ts.io', ver
     selector: ['map[string]string', 12, 'Labels to match.', { mapType: 'atomic' }],
     paused: ['boolean', 13, 'Paused.', { ptr: true }],
     when: ['MicroTime', 14, 'A precise time.', { ptr: true }],
+    window: ['meta.Duration', 15, 'A length of time.'],
   });
   g.struct('Part', 'One part.', {
     name: ['string', 1, 'Unique name.', { required: true }],

@@ -63,6 +63,7 @@ function value(shape: Shape, f: FieldShape | undefined, depth: number, pbOnly: b
       switch (shape.custom) {
         case 'Time': return '2024-05-06T07:08:09Z';
         case 'MicroTime': return '2024-05-06T07:08:09.123456Z';
+        case 'Duration': return '1m30.5s';
         case 'Quantity': return salt % 2 ? '1536Mi' : '250m';
         case 'IntOrString': return salt % 2 ? 'http' : 8080;
         case 'FieldsV1': return { 'f:metadata': { 'f:labels': { '.': {} } } };
