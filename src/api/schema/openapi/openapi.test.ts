@@ -110,7 +110,9 @@ test('openapiV2() schemas and paths agree with the Kubernetes v1.33 reference', 
   const differing = Object.keys(defs).filter((n) => swagger.definitions[n] && norm(defs[n]) !== norm(swagger.definitions[n]));
   const ops = (doc: Json) => Object.entries(doc['paths'] as Json).flatMap(([p, item]) => Object.keys(item as Json).filter((m) => m !== 'parameters').map((m) => `${m} ${p}`));
   const theirs = new Set(ops(swagger as unknown as Json));
-  const extra = ops(ours).filter((o) => !theirs.has(o));
+  // metrics.k8s.io is an aggregated API (metrics-server): the reference does not document it.
+  const documented = (o: string) => !o.includes('/apis/metrics.k8s.io/');
+  const extra = ops(ours).filter((o) => documented(o) && !theirs.has(o));
   console.log(`openapi v2 vs reference: ${Object.keys(defs).length - differing.length}/${Object.keys(defs).length} definitions agree, ${ops(ours).length - extra.length}/${ops(ours).length} operations exist upstream`);
   assert.deepEqual(differing, []);
   assert.deepEqual(extra, []);
