@@ -61,6 +61,8 @@ test('ProtobufCodec writes IntOrString, Quantity and Time as Kubernetes does', (
   const t = hex(codec.encodeMessage('io.k3ts.test.v1.WidgetStatus', { observedAt: '1970-01-01T00:01:00Z' }));
   assert.equal(t, '0800' + '1204' + '083c' + '1000');
   assert.equal(hex(codec.encodeMessage('io.k3ts.test.v1.WidgetStatus', {})), '0800' + '1200');
+  // A []byte is written only when present (Go: non-nil), even when empty.
+  assert.equal(hex(codec.encodeMessage('io.k3ts.test.v1.WidgetStatus', { digest: '' })), '0800' + '1200' + '1a00');
   // Duration: {int64 duration = 1} in nanoseconds (1.5 s).
   assert.ok(hex(codec.encodeMessage('io.k3ts.test.v1.WidgetSpec', { window: '1.5s' })).endsWith('7a06' + '0880dea0cb05'));
 });

@@ -207,9 +207,11 @@ export class MessagePlans {
     }
     const codec = this.codec(shape);
     const keepZero = f.ptr || f.required;
+    // Go writes a []byte only when it is non-nil; JSON "" decodes to a non-nil empty slice.
+    const presenceOnly = f.ptr || (shape.kind === 'scalar' && shape.scalar === 'bytes');
     return {
       num: n, name,
-      write: f.ptr
+      write: presenceOnly
         ? (w, obj) => { const v = obj?.[name]; if (v !== undefined && v !== null) codec.write(w, n, v); }
         : (w, obj) => { const v = obj?.[name]; codec.write(w, n, v === null ? undefined : v); },
       read: (r, wire, obj) => {

@@ -108,6 +108,7 @@ const test = defineGroup({ prefix: 'io.k3ts.test.v1', group: 'test.k3ts.io', ver
   g.struct('WidgetStatus', 'What the widget is.', {
     ready: ['boolean', 1, 'Ready.'],
     observedAt: ['Time', 2, 'When observed.'],
+    digest: ['bytes', 3, 'A checksum.'],
   }, { preserveUnknownFields: true });
   g.resource('widgets', { kind: 'Widget', categories: ['all'], sub: { status: ['get', 'patch', 'update'] } });
 });
