@@ -3,25 +3,16 @@
  * document. kubectl 1.27 and 1.28 read it (as protobuf, see gnostic.ts) before apply, create -f
  * and explain; newer versions fall back to it when v3 is missing.
  */
-import { discoveryPath, PARAMS, resourcePaths, groupTag, type Operation, type ParamName, type PathItem } from './paths.js';
+import { discoveryPath, resourcePaths, groupTag, type Operation, type PathItem } from './paths.js';
+import { answerSchema, answerTypes, param, renderPaths, SECURITY_SCHEME, STATUS_TEXT, withExtensions } from './render.js';
 import { ref, type Json } from './schemas.js';
 import type { OpenAPISource } from './source.js';
-import { answerTypes, SECURITY_SCHEME } from './v3.js';
-
-const STATUS_TEXT: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '202': 'Accepted' };
-
-function param(name: ParamName): Json {
-  const p = PARAMS[name];
-  const out: Json = { name, in: p.in, description: p.description, type: p.type, uniqueItems: true };
-  if (p.in === 'path') out['required'] = true;
-  return out;
-}
 
 function operation(o: Operation, tag: string): Json {
   const parameters: Json[] = [];
   if (o.body) parameters.push({ name: 'body', in: 'body', required: o.body.required, schema: ref(o.body.schema, 'v2') });
-  parameters.push(...o.query.map(param));
-  const schema = o.response === 'string' ? { type: 'string' } : ref(o.response, 'v2');
+  parameters.push(...o.query.map((p) => param(p, 'v2')));
+  const schema = answerSchema(o, 'v2');
   const responses: Json = {};
   for (const code of o.codes) responses[code] = { description: STATUS_TEXT[code] ?? 'OK', schema };
   responses['401'] = { description: 'Unauthorized' };
@@ -35,16 +26,7 @@ function operation(o: Operation, tag: string): Json {
   };
   if (parameters.length) out['parameters'] = parameters;
   out['responses'] = responses;
-  if (o.action) out['x-kubernetes-action'] = o.action;
-  if (o.gvk) out['x-kubernetes-group-version-kind'] = { group: o.gvk.group, kind: o.gvk.kind, version: o.gvk.version };
-  return out;
-}
-
-function pathItem(item: PathItem, tag: string): Json {
-  const out: Json = {};
-  for (const o of item.operations) out[o.method] = operation(o, tag);
-  out['parameters'] = item.params.map(param);
-  return out;
+  return withExtensions(out, o);
 }
 
 /** The whole v2 document. */
@@ -56,9 +38,7 @@ export function openapiV2Document(src: OpenAPISource): Json {
     const tag = `${groupTag(r.group)}_${r.version}`;
     for (const item of resourcePaths(r, src)) items.push({ item, tag });
   }
-  items.sort((a, b) => (a.item.path < b.item.path ? -1 : 1));
-  const paths: Json = {};
-  for (const { item, tag } of items) paths[item.path] = pathItem(item, tag);
+  const paths = renderPaths(items, 'v2', operation);
   const names = src.reachable(src.definitionNames());
   const definitions: Json = {};
   for (const name of names) {

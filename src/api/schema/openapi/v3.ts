@@ -5,7 +5,8 @@
  * caches documents by that URL).
  */
 import type { ResourceDef } from '../types.js';
-import { discoveryPath, groupTag, PARAMS, resourcePaths, type Operation, type ParamName, type PathItem } from './paths.js';
+import { discoveryPath, groupTag, resourcePaths, type Operation } from './paths.js';
+import { answerSchema, answerTypes, param, renderPaths, SECURITY_SCHEME, STATUS_TEXT, withExtensions } from './render.js';
 import { ref, type Json } from './schemas.js';
 import { COMMON_DEFINITIONS, type OpenAPISource } from './source.js';
 
@@ -19,45 +20,19 @@ export function groupVersionPaths(src: OpenAPISource): string[] {
   return [...new Set(src.resources.map((r) => groupVersionPath(r.group, r.version)))].sort();
 }
 
-const STATUS_TEXT: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '202': 'Accepted' };
-export const SECURITY_SCHEME: Json = { type: 'apiKey', name: 'authorization', in: 'header', description: 'Bearer token in the Authorization header.' };
-
-/** The media types an answer comes in. */
-export function answerTypes(o: Operation): string[] {
-  if (o.response === 'string') return ['*/*'];
-  if (o.watch) return o.protobuf ? ['application/json', 'application/json;stream=watch', 'application/vnd.kubernetes.protobuf', 'application/vnd.kubernetes.protobuf;stream=watch', 'application/yaml'] : ['application/json', 'application/json;stream=watch', 'application/yaml'];
-  return o.protobuf ? ['application/json', 'application/vnd.kubernetes.protobuf', 'application/yaml'] : ['application/json', 'application/yaml'];
-}
-
-function param(name: ParamName): Json {
-  const p = PARAMS[name];
-  const out: Json = { name, in: p.in, description: p.description, schema: { type: p.type, uniqueItems: true } };
-  if (p.in === 'path') out['required'] = true;
-  return out;
-}
-
 function operation(o: Operation, tag: string): Json {
   const out: Json = { tags: [tag], description: o.description, operationId: o.id };
-  if (o.query.length) out['parameters'] = o.query.map(param);
+  if (o.query.length) out['parameters'] = o.query.map((p) => param(p, 'v3'));
   if (o.body) {
     const schema = ref(o.body.schema, 'v3');
     out['requestBody'] = { content: Object.fromEntries((o.body.patchTypes ?? ['*/*']).map((t) => [t, { schema }])), required: o.body.required };
   }
-  const schema = o.response === 'string' ? { type: 'string' } : ref(o.response, 'v3');
+  const schema = answerSchema(o, 'v3');
   const responses: Json = {};
   for (const code of o.codes) responses[code] = { description: STATUS_TEXT[code] ?? 'OK', content: Object.fromEntries(answerTypes(o).map((t) => [t, { schema }])) };
   responses['401'] = { description: 'Unauthorized' };
   out['responses'] = responses;
-  if (o.action) out['x-kubernetes-action'] = o.action;
-  if (o.gvk) out['x-kubernetes-group-version-kind'] = { group: o.gvk.group, kind: o.gvk.kind, version: o.gvk.version };
-  return out;
-}
-
-function pathItem(item: PathItem, tag: string): Json {
-  const out: Json = {};
-  for (const o of item.operations) out[o.method] = operation(o, tag);
-  out['parameters'] = item.params.map(param);
-  return out;
+  return withExtensions(out, o);
 }
 
 /** Definitions a resource's paths refer to. */
@@ -78,9 +53,8 @@ export function openapiV3Document(src: OpenAPISource, gvPath: string): Json | un
   if (!resources.length) return undefined;
   const first = resources[0] as ResourceDef;
   const tag = `${groupTag(first.group)}_${first.version}`;
-  const items = [discoveryPath(first.group, first.version), ...resources.flatMap((r) => resourcePaths(r, src))].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const paths: Json = {};
-  for (const item of items) paths[item.path] = pathItem(item, tag);
+  const items = [discoveryPath(first.group, first.version), ...resources.flatMap((r) => resourcePaths(r, src))].map((item) => ({ item, tag }));
+  const paths = renderPaths(items, 'v3', operation);
   const schemas: Json = {};
   for (const name of src.reachable([...resources.flatMap((r) => resourceRoots(r, src)), ...COMMON_DEFINITIONS])) {
     const s = src.schema(name, 'v3');
