@@ -79,6 +79,16 @@ export class OpenAPISource implements PathContext {
     return def && definitionSchema(def, d);
   }
 
+  /** The schemas of every definition reachable from `roots`, by name, in a dialect. */
+  schemasFrom(roots: Iterable<string>, d: Dialect): Json {
+    const out: Json = {};
+    for (const name of this.reachable(roots)) {
+      const s = this.schema(name, d);
+      if (s) out[name] = s;
+    }
+    return out;
+  }
+
   /** Definitions reachable from `roots`, through catalog fields and extra schemas' references. */
   reachable(roots: Iterable<string>): string[] {
     const seen = new Set<string>();

@@ -39,12 +39,7 @@ export function openapiV2Document(src: OpenAPISource): Json {
     for (const item of resourcePaths(r, src)) items.push({ item, tag });
   }
   const paths = renderPaths(items, 'v2', operation);
-  const names = src.reachable(src.definitionNames());
-  const definitions: Json = {};
-  for (const name of names) {
-    const s = src.schema(name, 'v2');
-    if (s) definitions[name] = s;
-  }
+  const definitions = src.schemasFrom(src.definitionNames(), 'v2');
   return {
     swagger: '2.0',
     info: { title: 'Kubernetes', version: src.version },

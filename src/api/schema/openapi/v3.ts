@@ -55,11 +55,7 @@ export function openapiV3Document(src: OpenAPISource, gvPath: string): Json | un
   const tag = `${groupTag(first.group)}_${first.version}`;
   const items = [discoveryPath(first.group, first.version), ...resources.flatMap((r) => resourcePaths(r, src))].map((item) => ({ item, tag }));
   const paths = renderPaths(items, 'v3', operation);
-  const schemas: Json = {};
-  for (const name of src.reachable([...resources.flatMap((r) => resourceRoots(r, src)), ...COMMON_DEFINITIONS])) {
-    const s = src.schema(name, 'v3');
-    if (s) schemas[name] = s;
-  }
+  const schemas = src.schemasFrom([...resources.flatMap((r) => resourceRoots(r, src)), ...COMMON_DEFINITIONS], 'v3');
   return {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: src.version },
