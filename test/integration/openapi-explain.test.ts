@@ -1,12 +1,12 @@
 /**
- * @module Real kubectl 1.27 and 1.33 read our OpenAPI documents: `kubectl explain
+ * @module Real kubectl 1.27, 1.28 and 1.33 read our OpenAPI documents: `kubectl explain
  * pod.spec.containers` prints the catalog's field names and descriptions, from v3 (both versions)
- * and from the gnostic protobuf v2 document (1.27's plaintext-openapiv2 output).
+ * and from the gnostic protobuf v2 document (1.27 plaintext-openapiv2; 1.27/1.28 create -f).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -54,4 +54,22 @@ for (const [version, outputs] of [['1.27', ['plaintext', 'plaintext-openapiv2']]
       }
     });
   }
+}
+
+for (const version of ['1.27', '1.28']) {
+  const bin = kubectlBinary(version);
+  test(`kubectl ${version} create -f reads the protobuf v2 document it insists on`, { skip: bin ? false : `kubectl.${version} is not installed` }, async () => {
+    const server = await startOpenAPIServer();
+    const dir = mkdtempSync(join(tmpdir(), 'k3ts-create-'));
+    try {
+      writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n');
+      const { stdout } = await promisify(execFile)(bin as string, ['--server', server.url, '--kubeconfig', '/dev/null', '--cache-dir', join(dir, 'cache'),
+        'create', '--dry-run=client', '-o', 'name', '-f', join(dir, 'cm.yaml')], { timeout: 120_000 });
+      assert.equal(stdout.trim(), 'configmap/settings');
+      assert.ok(server.requests.some((r) => r.startsWith('GET /openapi/v2') && r.includes('protobuf')), 'v2 protobuf was fetched');
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }
