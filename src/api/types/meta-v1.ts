@@ -10,6 +10,9 @@ export type Time = string;
 /** A point in time, serialized as an RFC 3339 string with microsecond precision. */
 export type MicroTime = string;
 
+/** A length of time, serialized as a Go duration string such as 1m30s. */
+export type Duration = string;
+
 /** The set of fields a manager owns, kept as a JSON trie of field, key and value paths. */
 export type FieldsV1 = { [key: string]: unknown };
 
