@@ -101,6 +101,8 @@ export class MessagePlans {
   }
 
   private zeroOf(shape: Shape): (() => unknown) | undefined {
+    // A nil []byte is null in Go's JSON and absent on the wire: nothing to materialise.
+    if (shape.kind === 'scalar' && shape.scalar === 'bytes') return undefined;
     if (shape.kind === 'scalar') { const z = SCALAR_CODECS[shape.scalar].zero; return () => z; }
     if (shape.kind === 'struct') return () => ({});
     if (shape.kind === 'custom' && shape.custom === 'IntOrString') return () => 0;
