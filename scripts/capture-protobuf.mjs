@@ -3,16 +3,19 @@
 // commands against it and saves the protobuf request bodies kubectl sends as test fixtures
 // (test/fixtures/protobuf/<name>.bin) plus index.json naming the command that produced each.
 //   node scripts/capture-protobuf.mjs [kubectl-binary]
+// The expected objects (<name>.json) are written by hand from the commands, then checked by
+// src/api/schema/protobuf/fixtures.test.ts (decode gives them, encode gives the bytes back).
 import { createServer } from 'node:http';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const out = join(root, 'test/fixtures/protobuf');
-const kubectl = process.argv[2] ?? 'kubectl.1.33';
+// Default: kubectl.1.33 installed beside the kubectl on PATH.
+const kubectl = process.argv[2] ?? join(dirname(realpathSync(execFileSync('sh', ['-c', 'command -v kubectl']).toString().trim())), 'kubectl.1.33');
 const all = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 const res = (name, kind, namespaced, verbs = all, extra = {}) => ({ name, singularName: kind.toLowerCase(), namespaced, kind, verbs, ...extra });
 const groups = {
