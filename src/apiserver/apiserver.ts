@@ -12,6 +12,9 @@ import type { Authorizer } from './authorization/authorizer.js';
 import { bootstrap } from './bootstrap.js';
 import { ApiRequestHandler, type ConnectHandler, type PathHandler } from './endpoints/api-handler.js';
 import type { BodyCodec } from './endpoints/codec.js';
+import { catalogCodec } from './endpoints/catalog-codec.js';
+import { openapiPaths } from './endpoints/openapi.js';
+import { OpenAPIDocuments } from '../api/schema/codecs.js';
 import type { Patcher } from './endpoints/patchers.js';
 import { builtinRegistry } from './registry/builtin.js';
 import { ServiceIpRange } from './registry/core/allocators.js';
@@ -60,10 +63,11 @@ export class ApiServer {
     });
     // Without a chain from the security layer, NamespaceLifecycle still guards namespaces.
     const admission = o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
+    let docs: OpenAPIDocuments | undefined;
+    const openapi = openapiPaths(() => (docs ??= new OpenAPIDocuments()));
     const handler = new ApiRequestHandler({
-      registry, admission,
-      ...(o.codec ? { codec: o.codec } : {}), ...(o.authorizer ? { authorizer: o.authorizer } : {}),
-      ...(o.patchers ? { patchers: o.patchers } : {}), ...(o.connectors ? { connectors: o.connectors } : {}), ...(o.paths ? { paths: o.paths } : {}),
+      registry, admission, codec: o.codec ?? catalogCodec(), paths: [openapi, ...(o.paths ?? [])], ...(o.authorizer ? { authorizer: o.authorizer } : {}),
+      ...(o.patchers ? { patchers: o.patchers } : {}), ...(o.connectors ? { connectors: o.connectors } : {}),
     });
     // Namespace checks on every create read the namespaces' watch cache.
     await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();

@@ -66,7 +66,6 @@ export async function decodeBody(call: ApiCall, gvk: GroupVersionKind, mode: Fie
   const encoding = bodyEncoding(call.req.headers['content-type'], call.env.codec.protobuf);
   const bytes = await readBody(call.req, { signal: call.signal });
   const decoded = call.env.codec.decode(bytes, encoding, gvk, mode);
-  if (decoded.errors.length) throw statusErrors.badRequest(`strict decoding error: ${decoded.errors.join(', ')}`);
   call.warnings.push(...decoded.warnings);
   return asObject(decoded.object, gvk);
 }

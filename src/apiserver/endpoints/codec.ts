@@ -14,9 +14,7 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 export interface DecodedBody {
   /** The decoded value (not yet checked to be an object). */
   readonly object: unknown;
-  /** Unknown or duplicate fields: errors under Strict, already filtered by mode. */
-  readonly errors: readonly string[];
-  /** The same under Warn (`unknown field "spec.foo"`). */
+  /** Unknown or duplicate fields under Warn (`unknown field "spec.foo"`). */
   readonly warnings: readonly string[];
 }
 
@@ -25,7 +23,8 @@ export interface BodyCodec {
   readonly protobuf: boolean;
   /**
    * Decodes a body of `encoding` meant to be a `gvk` (the kind the URL serves). Throws a
-   * StatusError (400) when the bytes are not JSON/YAML/protobuf at all.
+   * StatusError (400) when the bytes are not JSON/YAML/protobuf at all, and for unknown or
+   * duplicate fields under Strict and mistyped values in every mode.
    */
   decode(body: Uint8Array, encoding: Encoding, gvk: GroupVersionKind, mode: FieldValidation): DecodedBody;
   /** Encodes an object (or list, Status) as a protobuf envelope. */
@@ -37,15 +36,14 @@ const utf8 = new TextDecoder('utf-8');
 /** JSON and YAML without a schema: nothing unknown is detected. */
 export const basicCodec: BodyCodec = {
   protobuf: false,
-  decode(body, encoding, gvk) {
+  decode(body, encoding) {
     const text = utf8.decode(body);
     try {
       const object: unknown = encoding === 'yaml' ? parseYaml(text, { version: '1.1' }) : JSON.parse(text);
-      return { object, errors: [], warnings: [] };
+      return { object, warnings: [] };
     } catch (e) {
-      const what = encoding === 'yaml' ? 'yaml' : 'json';
-      throw statusErrors.badRequest(`couldn't get version/kind; ${what} parse error: ${e instanceof Error ? e.message : String(e)}`
-        + (gvk.kind ? '' : ''));
+      const msg = e instanceof Error ? e.message : String(e);
+      throw statusErrors.badRequest(encoding === 'yaml' ? `error converting YAML to JSON: ${msg}` : `couldn't get version/kind; json parse error: ${msg}`);
     }
   },
 };

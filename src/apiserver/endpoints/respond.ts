@@ -31,7 +31,13 @@ export function writeError(res: ServerResponse, err: unknown, warnings: readonly
 /** Encodes a body in `encoding`; the bytes and content type. */
 export function encodeBody(body: unknown, n: Negotiated, codec: BodyCodec): { bytes: Buffer | Uint8Array; type: string } {
   if (n.encoding === 'yaml') return { bytes: Buffer.from(toYaml(body)), type: contentTypeOf('yaml') };
-  if (n.encoding === 'protobuf' && codec.encodeProtobuf) return { bytes: codec.encodeProtobuf(body), type: contentTypeOf('protobuf') };
+  if (n.encoding === 'protobuf' && codec.encodeProtobuf) {
+    try {
+      return { bytes: codec.encodeProtobuf(body), type: contentTypeOf('protobuf') };
+    } catch {
+      // Kinds without a protobuf form (Tables, custom resources): JSON, which every client accepts too.
+    }
+  }
   return { bytes: Buffer.from(JSON.stringify(body)), type: 'application/json' };
 }
 

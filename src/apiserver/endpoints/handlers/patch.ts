@@ -53,7 +53,6 @@ export async function runPatch(
     const patched = await patcher.apply(prev, req);
     // The patched object is checked like a request body: unknown fields by fieldValidation.
     const decoded = call.env.codec.decode(Buffer.from(JSON.stringify(patched)), 'json', gvk, wq.fieldValidation);
-    if (decoded.errors.length) throw statusErrors.badRequest(`strict decoding error: ${decoded.errors.join(', ')}`);
     call.warnings.push(...decoded.warnings);
     const next = asObject(decoded.object, gvk);
     if (prev && next.metadata.name !== undefined && next.metadata.name !== name) {
