@@ -14,7 +14,8 @@ import { ApiRequestHandler, type ConnectHandler, type PathHandler } from './endp
 import type { BodyCodec } from './endpoints/codec.js';
 import { catalogCodec } from './endpoints/catalog-codec.js';
 import { openapiPaths } from './endpoints/openapi.js';
-import { OpenAPIDocuments } from '../api/schema/codecs.js';
+import { OpenAPIDocuments, type OpenAPIExtra } from '../api/schema/codecs.js';
+import { GIT_VERSION } from '../base/version.js';
 import type { Patcher } from './endpoints/patchers.js';
 import { builtinRegistry } from './registry/builtin.js';
 import { ServiceIpRange } from './registry/core/allocators.js';
@@ -50,7 +51,12 @@ export function defaultResources(): ResourceDef[] {
 }
 
 export class ApiServer {
-  private constructor(readonly registry: ResourceRegistry, readonly handler: ApiRequestHandler, readonly kubernetesServiceIP: string) {}
+  private constructor(
+    readonly registry: ResourceRegistry,
+    readonly handler: ApiRequestHandler,
+    readonly kubernetesServiceIP: string,
+    private readonly openapi: OpenApiState,
+  ) {}
 
   /** Builds the registry and the request pipeline; call bootstrap() once the listener's port is known. */
   static async start(o: ApiServerOptions): Promise<ApiServer> {
@@ -63,15 +69,23 @@ export class ApiServer {
     });
     // Without a chain from the security layer, NamespaceLifecycle still guards namespaces.
     const admission = o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
-    let docs: OpenAPIDocuments | undefined;
-    const openapi = openapiPaths(() => (docs ??= new OpenAPIDocuments()));
+    const docs = new OpenApiState();
+    const openapi = openapiPaths(() => docs.current());
     const handler = new ApiRequestHandler({
       registry, admission, codec: o.codec ?? catalogCodec(), paths: [openapi, ...(o.paths ?? [])], ...(o.authorizer ? { authorizer: o.authorizer } : {}),
       ...(o.patchers ? { patchers: o.patchers } : {}), ...(o.connectors ? { connectors: o.connectors } : {}),
     });
     // Namespace checks on every create read the namespaces' watch cache.
     await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();
-    return new ApiServer(registry, handler, new ServiceIpRange(cidr).at(1));
+    return new ApiServer(registry, handler, new ServiceIpRange(cidr).at(1), docs);
+  }
+
+  /**
+   * Serves extra OpenAPI schemas and resources beside the catalog's (custom resources): the
+   * next /openapi request sees them, under new hashes.
+   */
+  setOpenApiExtra(extra: OpenAPIExtra): void {
+    this.openapi.set(extra);
   }
 
   /**
@@ -84,5 +98,21 @@ export class ApiServer {
 
   stop(): void {
     this.registry.stop();
+  }
+}
+
+/** The OpenAPI documents served now: the catalog's plus the current extras, rendered lazily. */
+class OpenApiState {
+  private docs: OpenAPIDocuments | undefined;
+  private extra: OpenAPIExtra | undefined;
+
+  current(): OpenAPIDocuments {
+    this.docs ??= new OpenAPIDocuments(undefined, { version: GIT_VERSION, ...(this.extra ? { extra: this.extra } : {}) });
+    return this.docs;
+  }
+
+  set(extra: OpenAPIExtra): void {
+    this.extra = extra;
+    this.docs = undefined;
   }
 }

@@ -121,3 +121,23 @@ test('a continue token older than compaction is 410 Expired with a token to carr
   const rest = (await raw(ts, 'GET', `/api/v1/namespaces/kube-public/configmaps?limit=2&continue=${encodeURIComponent(s.metadata.continue)}`)).json() as { items: Array<{ metadata: { name: string } }> };
   assert.deepEqual(rest.items.map((i) => i.metadata.name), ['page2', 'page3']);
 });
+
+test('OpenAPI: v2 protobuf by Accept, v3 index and hashed documents with caching and redirects', async () => {
+  const v2 = await raw(ts, 'GET', '/openapi/v2', { headers: { accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
+  assert.equal(v2.status, 200);
+  assert.equal(v2.headers['content-type'], 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
+  assert.equal((await raw(ts, 'GET', '/openapi/v2', { headers: { accept: 'application/json' } })).headers['content-type'], 'application/json');
+  assert.equal((await raw(ts, 'GET', '/openapi/v2', { headers: { accept: 'text/html' } })).status, 406);
+  const index = (await raw(ts, 'GET', '/openapi/v3')).json() as { paths: Record<string, { serverRelativeURL: string }> };
+  const url = index.paths['apis/apps/v1']?.serverRelativeURL ?? '';
+  assert.match(url, /^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}$/);
+  const doc = await raw(ts, 'GET', url, { headers: { accept: 'application/json' } });
+  assert.equal(doc.status, 200);
+  assert.equal(doc.headers['cache-control'], 'public, immutable');
+  assert.ok((doc.json() as { components: { schemas: Record<string, unknown> } }).components.schemas['io.k8s.api.apps.v1.Deployment']);
+  const stale = await raw(ts, 'GET', '/openapi/v3/apis/apps/v1?hash=0123');
+  assert.equal(stale.status, 301);
+  assert.equal(stale.headers['location'], url);
+  assert.equal((await raw(ts, 'GET', url, { headers: { 'if-none-match': doc.headers['etag'] as string } })).status, 304);
+  assert.equal((await raw(ts, 'GET', '/openapi/v3/apis/nothing/v1')).status, 404);
+});
