@@ -141,3 +141,28 @@ test('OpenAPI: v2 protobuf by Accept, v3 index and hashed documents with caching
   assert.equal((await raw(ts, 'GET', url, { headers: { 'if-none-match': doc.headers['etag'] as string } })).status, 304);
   assert.equal((await raw(ts, 'GET', '/openapi/v3/apis/nothing/v1')).status, 404);
 });
+
+test('pods/binding assigns a node once; pods/eviction respects a disruption budget', async () => {
+  const pod = (name: string) => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'pdb' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
+  assert.equal((await post('/api/v1/namespaces/default/pods', pod('b1'))).status, 201);
+  const bind = (target: string) => post('/api/v1/namespaces/default/pods/b1/binding', JSON.stringify({ apiVersion: 'v1', kind: 'Binding', metadata: { name: 'b1' }, target: { kind: 'Node', name: target } }));
+  assert.equal((await bind('node1')).status, 201);
+  const bound = (await raw(ts, 'GET', '/api/v1/namespaces/default/pods/b1')).json() as { spec: { nodeName: string }; status: { conditions: Array<{ type: string }> } };
+  assert.equal(bound.spec.nodeName, 'node1');
+  assert.ok(bound.status.conditions.some((c) => c.type === 'PodScheduled'));
+  const again = await bind('node2');
+  assert.equal(again.status, 409);
+  assert.match(statusOf(again).message, /pod b1 is already assigned to node "node1"/);
+
+  assert.equal((await post('/api/v1/namespaces/default/pods', pod('e1'))).status, 201);
+  await raw(ts, 'PATCH', '/api/v1/namespaces/default/pods/e1/status', { body: '{"status":{"phase":"Running"}}', headers: { 'content-type': 'application/merge-patch+json' } });
+  const pdb = JSON.stringify({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'budget' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'pdb' } } } });
+  assert.equal((await post('/apis/policy/v1/namespaces/default/poddisruptionbudgets', pdb)).status, 201);
+  const evict = () => post('/api/v1/namespaces/default/pods/e1/eviction', JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'e1' } }));
+  const refused = await evict();
+  assert.equal(refused.status, 429);
+  assert.equal(statusOf(refused).message, "Cannot evict pod as it would violate the pod's disruption budget.");
+  await raw(ts, 'PATCH', '/apis/policy/v1/namespaces/default/poddisruptionbudgets/budget/status', { body: '{"status":{"disruptionsAllowed":1}}', headers: { 'content-type': 'application/merge-patch+json' } });
+  assert.equal((await evict()).status, 201);
+  assert.equal((await raw(ts, 'GET', '/api/v1/namespaces/default/pods/e1')).status, 404);
+});

@@ -95,6 +95,16 @@ for (const minor of [27, 33]) {
       assert.equal((await wait).stdout, 'configmap/w condition met\n');
     });
 
+    test('wait --for=condition sees a status condition set through /status', async () => {
+      await ok('create', '-f', file('cond.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: cond\nspec:\n  containers:\n  - name: c\n    image: busybox\n'));
+      const wait = k('wait', '--for=condition=Ready', 'pod/cond', '--timeout=20s');
+      await new Promise((r) => setTimeout(r, 1000));
+      const patched = await k('patch', 'pod', 'cond', '--subresource=status', '--type', 'merge', '-p', '{"status":{"conditions":[{"type":"Ready","status":"True"}]}}');
+      assert.equal(patched.code, 0, patched.stderr);
+      assert.equal((await wait).stdout, 'pod/cond condition met\n');
+      assert.equal(await ok('get', 'pod', 'cond', '-o', 'jsonpath={.status.phase}'), 'Pending', 'status patches keep the rest of the status');
+    });
+
     test('explain, strict field validation, and the create generators (protobuf bodies on 1.32+)', async () => {
       const explain = await ok('explain', 'pod.spec.containers.ports');
       assert.match(explain, /KIND:\s+Pod\n/);
