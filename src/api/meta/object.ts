@@ -4,42 +4,9 @@
  * objects; kind-specific code narrows the parts it needs.
  */
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+import type { ListMeta, ManagedFieldsEntry, ObjectMeta, OwnerReference } from '../types/meta-v1.js';
 
-export interface ManagedFieldsEntry {
-  manager?: string;
-  operation?: 'Apply' | 'Update';
-  apiVersion?: string;
-  time?: string;
-  fieldsType?: string;
-  fieldsV1?: unknown;
-  subresource?: string;
-}
-
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  selfLink?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string | null;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-  managedFields?: ManagedFieldsEntry[];
-}
+export type { ListMeta, ManagedFieldsEntry, ObjectMeta, OwnerReference };
 
 /** Any API object: apiVersion, kind, metadata and kind-specific fields. */
 export interface KubeObject {
@@ -47,12 +14,6 @@ export interface KubeObject {
   kind?: string;
   metadata: ObjectMeta;
   [field: string]: unknown;
-}
-
-export interface ListMeta {
-  resourceVersion?: string;
-  continue?: string;
-  remainingItemCount?: number;
 }
 
 export interface KubeList<T = KubeObject> {

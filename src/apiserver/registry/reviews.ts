@@ -35,7 +35,9 @@ function attributesOf(spec: Record<string, unknown>, user: UserInfo): Authorizat
 }
 
 function answered(body: KubeObject, status: Record<string, unknown>): KubeObject {
-  return { ...body, metadata: { ...body.metadata, creationTimestamp: null }, status };
+  // Reviews are never stored: upstream answers with a zero (null) creationTimestamp.
+  const metadata = { ...body.metadata, creationTimestamp: null } as unknown as KubeObject['metadata'];
+  return { ...body, metadata, status };
 }
 
 /** The answer function of each review resource, by `group/plural`. */
