@@ -56,15 +56,44 @@ export const endpointSlicePrinter: Printer = {
   },
 };
 
+/** One metric as kubectl's TARGETS column shows it: `cpu: 40%/50%`, `memory: <unknown>/1Gi`. */
+function hpaMetric(spec: unknown, status: unknown): string {
+  const type = str(spec, 'type');
+  const key = type === 'ContainerResource' ? 'containerResource' : type === 'Resource' ? 'resource' : type.charAt(0).toLowerCase() + type.slice(1);
+  const src = getPath(spec, [key]);
+  const cur = getPath(status, [key, 'current']);
+  const target = getPath(src, ['target']);
+  const name = type === 'Resource' || type === 'ContainerResource' ? str(src, 'name') : str(src, 'metric', 'name');
+  const value = (o: unknown) => str(o, 'averageValue') || str(o, 'value');
+  if (str(target, 'type') === 'Utilization' || (type === 'Resource' && !value(target))) {
+    const u = getPath(cur, ['averageUtilization']);
+    const t = getPath(target, ['averageUtilization']);
+    return `${name}: ${typeof u === 'number' ? `${u}%` : '<unknown>'}/${typeof t === 'number' ? `${t}%` : '<auto>'}`;
+  }
+  return `${name}: ${value(cur) || '<unknown>'}/${value(target) || '<unknown>'}${str(target, 'type') === 'AverageValue' && type !== 'Resource' ? ' (avg)' : ''}`;
+}
+
+function hpaTargets(o: KubeObject): string {
+  const spec = o['spec'];
+  const cpu = getPath(spec, ['targetCPUUtilizationPercentage']);
+  if (typeof cpu === 'number') {
+    const cur = getPath(o, ['status', 'currentCPUUtilizationPercentage']);
+    return `cpu: ${typeof cur === 'number' ? `${cur}%` : '<unknown>'}/${cpu}%`;
+  }
+  const metrics = arr(spec, 'metrics');
+  if (metrics.length === 0) return '<none>';
+  const current = arr(o['status'], 'currentMetrics');
+  const shown = metrics.slice(0, 2).map((m, i) => hpaMetric(m, current[i]));
+  return metrics.length > 2 ? `${shown.join(', ')} + ${metrics.length - 2} more...` : shown.join(', ');
+}
+
 export const hpaPrinter: Printer = {
   columns: [NAME_COLUMN, col('Reference'), col('Targets'), int('MinPods'), int('MaxPods'), int('Replicas'), AGE_COLUMN],
   row: (o, now) => {
     const spec = o['spec'];
     const ref = `${str(spec, 'scaleTargetRef', 'kind')}/${str(spec, 'scaleTargetRef', 'name')}`;
     const min = typeof getPath(spec, ['minReplicas']) === 'number' ? num(spec, 'minReplicas') : 1;
-    const cpu = getPath(spec, ['targetCPUUtilizationPercentage']);
-    const targets = typeof cpu === 'number' ? `<unknown>/${cpu}%` : arr(spec, 'metrics').length ? '<unknown>' : '<none>';
-    return { cells: [name(o), ref, targets, min, num(spec, 'maxReplicas'), num(o, 'status', 'currentReplicas'), age(o, now)] };
+    return { cells: [name(o), ref, hpaTargets(o), min, num(spec, 'maxReplicas'), num(o, 'status', 'currentReplicas'), age(o, now)] };
   },
 };
 
