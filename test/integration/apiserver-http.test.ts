@@ -166,3 +166,10 @@ test('pods/binding assigns a node once; pods/eviction respects a disruption budg
   assert.equal((await evict()).status, 201);
   assert.equal((await raw(ts, 'GET', '/api/v1/namespaces/default/pods/e1')).status, 404);
 });
+
+test('a watch that times out ends with a bookmark when bookmarks were asked for', async () => {
+  const w = await watchEvents(ts, '/api/v1/namespaces/kube-system/configmaps?watch=1&timeoutSeconds=1&allowWatchBookmarks=true&resourceVersion=0', () => false, { timeoutMs: 5000 });
+  const last = w.events.at(-1) as { type: string; object: { metadata: { resourceVersion: string } } } | undefined;
+  assert.equal(last?.type, 'BOOKMARK');
+  assert.match(last?.object.metadata.resourceVersion ?? '', /^\d+$/);
+});

@@ -55,7 +55,8 @@ export async function watchCollection(call: ApiCall): Promise<void> {
   }
   const seconds = q.timeoutSeconds !== undefined && q.timeoutSeconds > 0 ? q.timeoutSeconds : defaultWatchTimeoutSeconds();
   timer = setTimeout(() => {
-    // Upstream sends a last bookmark shortly before the timeout ends the stream.
+    // A last bookmark before the timeout ends the stream lets the client resume from there.
+    handle?.bookmark();
     sink.end('stopped');
   }, seconds * 1000);
 }

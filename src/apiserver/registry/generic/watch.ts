@@ -27,6 +27,8 @@ export interface WatchOptions {
 export interface WatchHandle {
   /** Ends the watch (the sink's end() is called with 'stopped'). */
   stop(): void;
+  /** Sends a bookmark now, if the client asked for bookmarks. */
+  bookmark(): void;
 }
 
 /** Starts a watch; events go to `sink` until it returns false or stop() is called. */
@@ -45,7 +47,7 @@ export async function watchObjects(store: Store, ctx: RequestContext, o: WatchOp
     throw interpretError(e, store.resource, '');
   }
   const r = cache.watch({ from, filter, sink, allowBookmarks: o.allowBookmarks, sendInitialEvents: o.sendInitialEvents });
-  if ('watcher' in r) return { stop: () => r.watcher.close('stopped') };
+  if ('watcher' in r) return { stop: () => r.watcher.close('stopped'), bookmark: () => r.watcher.bookmark(Math.max(cache.revision, r.watcher.lastRev)) };
   const compacted = await store.backend.compactRevision();
   if ((from ?? 0) < compacted) throw statusErrors.expired(`too old resource version: ${from ?? 0} (${compacted})`);
   return directWatch(store, from ?? 0, filter, sink, o.allowBookmarks);
@@ -72,7 +74,7 @@ function directWatch(store: Store, from: number, filter: ReturnType<typeof selec
       w.close(e instanceof CompactedError ? 'restart' : 'overflow');
     }
   })();
-  return { stop: () => w.close('stopped') };
+  return { stop: () => w.close('stopped'), bookmark: () => w.bookmark(w.lastRev) };
 }
 
 function toCacheEvent(store: Store, e: WatchEvent): CacheEvent | undefined {
