@@ -1,7 +1,7 @@
 // bench/apiserver: creates/s, gets/s, list of 10k objects, watch fan-out to 1,000 watchers and
 // p50/p99 latency with 64 concurrent HTTPS clients, against an API server in a child process
 // (so load generator and server each get a core). Prints JSON, then a table.
-//   node dist/bench/apiserver/main.js [--backend sqlite|fake] [--quick]
+//   node dist/bench/apiserver/main.js [--backend sqlite|memory|<datastore endpoint>] [--quick]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -11,7 +11,8 @@ import { watchFanout } from './watch-fanout.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const backend = args[args.indexOf('--backend') + 1] && args.includes('--backend') ? args[args.indexOf('--backend') + 1] ?? 'sqlite' : 'sqlite';
+const backendAt = args.indexOf('--backend');
+const backend = backendAt >= 0 ? args[backendAt + 1] ?? 'sqlite' : 'sqlite';
 const N = quick ? { creates: 500, gets: 1000, list: 1000, watchers: 50 } : { creates: 10_000, gets: 20_000, list: 10_000, watchers: 1000 };
 const CONC = 64;
 
