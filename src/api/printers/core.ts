@@ -217,3 +217,12 @@ export const resourceQuotaPrinter: Printer = {
     return { cells: [name(o), age(o, now), quotaPairs(hard, used, (k) => !k.startsWith('limits.')), quotaPairs(hard, used, (k) => k.startsWith('limits.'))] };
   },
 };
+
+export const componentStatusPrinter: Printer = {
+  columns: [NAME_COLUMN, col('Status'), col('Message'), col('Error')],
+  row: (o) => {
+    const c = arr(o, 'conditions').find((x) => str(x, 'type') === 'Healthy');
+    const status = c === undefined ? 'Unknown' : str(c, 'status') === 'True' ? 'Healthy' : 'Unhealthy';
+    return { cells: [name(o), status, str(c, 'message'), str(c, 'error')] };
+  },
+};

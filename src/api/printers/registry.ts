@@ -25,6 +25,7 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map<string, Printer>([
   ['/podtemplates', core.podTemplatePrinter],
   ['/limitranges', core.limitRangePrinter],
   ['/resourcequotas', core.resourceQuotaPrinter],
+  ['/componentstatuses', core.componentStatusPrinter],
   ['apps/deployments', workloads.deploymentPrinter],
   ['apps/replicasets', workloads.replicaSetPrinter],
   ['apps/statefulsets', workloads.statefulSetPrinter],

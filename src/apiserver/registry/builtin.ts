@@ -17,6 +17,7 @@ import {
   EventStrategy, NodeStrategy, PersistentVolumeClaimStrategy, PersistentVolumeStrategy, PodTemplateStrategy, ReplicationControllerStrategy,
 } from './core/misc.js';
 import { ServiceStore, ServiceStrategy } from './core/services.js';
+import { ComponentStatusStore } from './core/component-statuses.js';
 import { ClusterIpAllocator, NodePortAllocator } from './core/allocators.js';
 import { groupStrategy } from './groups.js';
 import type { KubeObject } from '../../api/meta/object.js';
@@ -109,6 +110,7 @@ export function builtinRegistry(backend: Backend, resources: readonly ResourceDe
       });
     } else if (key === '/namespaces') store = new NamespaceStore(so);
     else if (key === '/services') store = new ServiceStore(so, allocators);
+    else if (key === '/componentstatuses') store = new ComponentStatusStore(so);
     else store = new Store(so);
     if (key === '/pods') pods = store;
     const subs = new Map<string, Subresource>();

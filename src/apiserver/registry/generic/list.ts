@@ -44,8 +44,19 @@ export function selectionOf(ctx: RequestContext, o: { labels: LabelSelector; fie
 
 const CHUNK = 1000;
 
+/** A store whose objects are computed at each request rather than stored (ComponentStatus). */
+export interface ComputedList {
+  computeAll(): Promise<KubeObject[]>;
+}
+
+const isComputed = (s: Store): s is Store & ComputedList => typeof (s as Partial<ComputedList>).computeAll === 'function';
+
 export async function listObjects(store: Store, ctx: RequestContext, o: ListOptions): Promise<ListResult> {
   const filter = selectionOf(ctx, o, store.strategy.namespaced);
+  if (isComputed(store)) {
+    const items = (await store.computeAll()).filter((x) => (filter.name === undefined || x.metadata.name === filter.name) && attrsMatch(filter, store.attrs(x)));
+    return { items, resourceVersion: String(await store.backend.currentRevision()) };
+  }
   const rv = o.resourceVersion ?? '';
   if (o.continue && rv && rv !== '0') throw statusErrors.badRequest('specifying resource version is not allowed when using continue');
   if (rv === '0' && !o.continue && o.resourceVersionMatch !== 'Exact') {
