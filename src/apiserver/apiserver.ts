@@ -21,6 +21,7 @@ import { builtinRegistry } from './registry/builtin.js';
 import { ServiceIpRange } from './registry/core/allocators.js';
 import type { ResourceRegistry } from './registry/resources.js';
 import type { TokenReviewer } from './registry/reviews.js';
+import { type ComponentProbe, ComponentStatusStore } from './registry/core/component-statuses.js';
 
 export interface ApiServerOptions {
   readonly backend: Backend;
@@ -78,6 +79,12 @@ export class ApiServer {
     // Namespace checks on every create read the namespaces' watch cache.
     await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();
     return new ApiServer(registry, handler, new ServiceIpRange(cidr).at(1), docs);
+  }
+
+  /** Reports a component (scheduler, controller-manager) in `kubectl get componentstatuses`. */
+  registerComponent(name: string, probe: ComponentProbe): void {
+    const store = this.registry.get('', 'v1', 'componentstatuses')?.store;
+    if (store instanceof ComponentStatusStore) store.register(name, probe);
   }
 
   /**
