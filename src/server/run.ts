@@ -18,6 +18,8 @@ import { ensureServerTls } from '../pki/server-tls.js';
 import { localServerUrl, writeAdminKubeconfig } from './kubeconfig.js';
 import { startListener } from './listener.js';
 import { servingSans } from './sans.js';
+import { openBackend } from '../datastore/open.js';
+import { ApiServer } from '../apiserver/apiserver.js';
 
 const log = logger('server');
 
@@ -38,6 +40,17 @@ export interface StartOptions {
   /** Serves the API; default answers 404 for every path. */
   readonly api?: ApiHandler;
   readonly now?: Date;
+}
+
+/** The first IPv4 service CIDR (the service IP allocator is single-stack for now). */
+function firstIpv4(cidrs: readonly string[]): string {
+  return cidrs.find((c) => !c.includes(':')) ?? '10.43.0.0/16';
+}
+
+/** The address the `kubernetes` endpoints advertise: --advertise-address, the node IP, or the bind address. */
+function advertiseAddress(config: ServerConfig): string {
+  const bind = config.listener.bindAddress;
+  return config.listener.advertiseAddress ?? config.node.ips.find((ip) => !ip.includes(':')) ?? (bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind);
 }
 
 async function step<T>(name: string, fn: () => Promise<T> | T, opts: { signal?: AbortSignal | undefined } = {}): Promise<T> {
@@ -66,7 +79,16 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     for (const f of tls.written) log.info(`wrote ${f}`);
     const creds = await step('writing tokens', () => ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken }), { signal: opts.signal });
     log.info(`Server node token is available at ${creds.paths.token}`);
-    // The datastore and the API server are assembled here (issues 3 and 5); until then the API answers 404.
+    const backend = await step('opening datastore', () => openBackend(config.datastore.endpoint ?? '', {
+      dataDir: config.dataDir, caFile: config.datastore.caFile, certFile: config.datastore.certFile, keyFile: config.datastore.keyFile,
+    }), { signal: opts.signal });
+    life.defer('datastore', () => backend.close());
+    const api = opts.api ? undefined : await step('starting API server', () => ApiServer.start({
+      backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
+      nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
+    }), { signal: opts.signal });
+    if (api) life.defer('API server', () => api.stop());
+    health.add('etcd', async () => { await backend.currentRevision(); });
     health.add('ping', () => undefined);
     health.add('log', () => undefined);
     health.add('poststarthook/k3ts-startup', () => { if (!started) throw new Error('not finished'); });
@@ -77,12 +99,17 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       certPem: tls.serving.certPem, keyPem: tls.serving.keyPem,
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem,
       health, authenticator: new AuthenticatorChain([new X509Authenticator(tls.clientCa.bundlePem)]),
-      api: opts.api ?? notFoundHandler,
+      api: opts.api ?? api?.handler ?? notFoundHandler,
     }), { signal: opts.signal });
     life.defer('listener', () => listener.close());
     life.defer('readiness', () => { shuttingDown = true; });
     const url = localServerUrl(config.listener.bindAddress, listener.port);
     log.info(`Listening on ${config.listener.bindAddress}:${listener.port}`);
+    if (api) {
+      await step('creating cluster bootstrap objects', () => api.bootstrap({
+        advertiseAddress: advertiseAddress(config), securePort: config.listener.advertisePort ?? listener.port,
+      }), { signal: opts.signal });
+    }
     await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), { signal: opts.signal });
     log.info(`Wrote kubeconfig ${config.kubeconfig.path}`);
     started = true;

@@ -58,18 +58,19 @@ test('k3ts server: kubectl reaches it, Status answers, restart reuses CA and tok
       assert.equal(ready.stdout, 'ok');
       const verbose = kubectl(bin as string, ['get', '--raw', '/readyz?verbose'], { kubeconfig: kc, home: dir });
       assert.match(verbose.stdout, /\[\+\]ping ok\n[\s\S]*\[\+\]shutdown ok\nreadyz check passed/);
-      const missing = kubectl(bin as string, ['get', '--raw', '/api/v1/namespaces'], { kubeconfig: kc, home: dir });
+      const missing = kubectl(bin as string, ['get', '--raw', '/api/v1/nothings'], { kubeconfig: kc, home: dir });
       assert.notEqual(missing.status, 0);
       assert.match(missing.stderr, /Error from server \(NotFound\): the server could not find the requested resource/);
     });
   }
 
-  await t.test('401 Status without credentials, 404 Status with the admin certificate', async () => {
+  await t.test('401 Status without credentials, 404 Status with the admin certificate for what is not served', async () => {
     const k = readKubeconfig(kc);
     const anon = await httpsGet(`${k.server}/api/v1/pods`, { ca: k.ca });
     assert.equal(anon.status, 401);
     assert.deepEqual(JSON.parse(anon.body), { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
-    const admin = await httpsGet(`${k.server}/api/v1/pods`, { ca: k.ca, cert: k.cert, key: k.key });
+    assert.equal((await httpsGet(`${k.server}/api/v1/pods`, { ca: k.ca, cert: k.cert, key: k.key })).status, 200);
+    const admin = await httpsGet(`${k.server}/api/v1/nothings`, { ca: k.ca, cert: k.cert, key: k.key });
     assert.equal(admin.status, 404);
     assert.equal(admin.headers['content-type'], 'application/json');
     assert.deepEqual(JSON.parse(admin.body), { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
@@ -140,7 +141,10 @@ test('k3ts server: kubectl reaches it, Status answers, restart reuses CA and tok
       const daemon = /^daemon:[^:]*:(\d+):/m.exec(readFileSync('/etc/group', 'utf8'))?.[1];
       if (daemon !== undefined) assert.equal(statSync(kc).gid, Number(daemon));
       const k = readKubeconfig(kc);
-      assert.equal((await httpsGet(`${k.server}/api`, { ca: k.ca, cert: k.cert, key: k.key })).status, 404);
+      // The cluster's state survived the restart: the bootstrap Service is still there, not recreated.
+      const svc = await httpsGet(`${k.server}/api/v1/namespaces/default/services/kubernetes`, { ca: k.ca, cert: k.cert, key: k.key });
+      assert.equal(svc.status, 200);
+      assert.equal((JSON.parse(svc.body) as { spec: { clusterIP: string } }).spec.clusterIP, '10.43.0.1');
     } finally {
       assert.equal(await again.stop('SIGINT'), 0);
     }
