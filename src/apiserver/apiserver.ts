@@ -17,6 +17,7 @@ import { openapiPaths } from './endpoints/openapi.js';
 import { OpenAPIDocuments, type OpenAPIExtra } from '../api/schema/codecs.js';
 import { GIT_VERSION } from '../base/version.js';
 import type { Patcher } from './endpoints/patchers.js';
+import { applyPatchers, registrySchemas } from './endpoints/apply-patchers.js';
 import { builtinRegistry } from './registry/builtin.js';
 import { ServiceIpRange } from './registry/core/allocators.js';
 import type { ResourceRegistry } from './registry/resources.js';
@@ -74,7 +75,9 @@ export class ApiServer {
     const openapi = openapiPaths(() => docs.current());
     const handler = new ApiRequestHandler({
       registry, admission, codec: o.codec ?? catalogCodec(), paths: [openapi, ...(o.paths ?? [])], ...(o.authorizer ? { authorizer: o.authorizer } : {}),
-      ...(o.patchers ? { patchers: o.patchers } : {}), ...(o.connectors ? { connectors: o.connectors } : {}),
+      // Strategic merge patch and server-side apply, unless the caller brings its own.
+      patchers: new Map([...applyPatchers(registrySchemas(registry, () => false)), ...(o.patchers ?? [])]),
+      ...(o.connectors ? { connectors: o.connectors } : {}),
     });
     // Namespace checks on every create read the namespaces' watch cache.
     await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();
