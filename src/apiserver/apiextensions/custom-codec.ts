@@ -1,0 +1,42 @@
+/**
+ * @module Request bodies of custom resources decoded strictly against their CRD version's
+ * schema (the catalog codecs' shapes built from JSON schemas): unknown, duplicate and mistyped
+ * fields reported as fieldValidation asks (`strict decoding error: unknown field "spec.foo"`),
+ * around the codec that decodes built-in kinds.
+ */
+import { decodeBody, decodeFailure, shapeFromJsonSchema, type StructShape } from '../../api/schema/codecs.js';
+import { catalog } from '../../api/schema/catalog.js';
+import type { JSONSchemaProps } from '../../api/apiextensions/json-schema.js';
+import type { GroupVersionKind } from '../../api/schema/types.js';
+import { statusErrors } from '../../api/status.js';
+import type { BodyCodec } from '../endpoints/codec.js';
+
+export function customResourceCodec(inner: BodyCodec, schemaFor: (gvk: GroupVersionKind) => JSONSchemaProps | undefined, isCustom: (gvk: GroupVersionKind) => boolean): BodyCodec {
+  // Shapes are built once per schema object (a CRD change brings new schema objects).
+  const shapes = new WeakMap<object, StructShape>();
+  const out: BodyCodec = {
+    protobuf: inner.protobuf,
+    decode(body, encoding, gvk, mode) {
+      if (!isCustom(gvk)) return inner.decode(body, encoding, gvk, mode);
+      // Custom resources have no protobuf form, as upstream.
+      if (encoding === 'protobuf') throw statusErrors.unsupportedMediaType('application/vnd.kubernetes.protobuf');
+      const schema = schemaFor(gvk) ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+      let shape = shapes.get(schema);
+      if (!shape) {
+        shape = shapeFromJsonSchema(schema, `${gvk.group}/${gvk.version}/${gvk.kind}`, catalog());
+        shapes.set(schema, shape);
+      }
+      let result;
+      try {
+        result = decodeBody(body, encoding === 'yaml' ? 'application/yaml' : 'application/json', shape, { mode });
+      } catch {
+        return inner.decode(body, encoding, gvk, mode);
+      }
+      const failure = decodeFailure(result, gvk.kind, gvk.version);
+      if (failure) throw failure;
+      return { object: result.object, warnings: result.warnings };
+    },
+  };
+  if (inner.encodeProtobuf) out.encodeProtobuf = inner.encodeProtobuf.bind(inner);
+  return out;
+}
