@@ -5,13 +5,15 @@
 // rejected with the schema path in the message.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { kubectlBinary, runKubectl, startTestServer, type TestServer } from '../../src/apiserver/testing/test-server.js';
-import { raw } from '../../src/apiserver/testing/http.js';
+import { dirname, join } from 'node:path';
+import { runKubectl } from '../../src/apiserver/testing/kubectl.js';
+import { startTestServer, type TestServer } from '../../src/server/testing/fixture.js';
+import { kubectlPath } from './harness.js';
 
-// The OpenAPI documents are not served on this branch yet: kubectl is told not to validate.
-const VALIDATE = ['--validate=false'];
+// kubectl validates nothing itself when the OpenAPI documents are served: the server does.
+const VALIDATE: string[] = [];
 
 const CRD = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -73,28 +75,32 @@ spec:
   return docs.join('---\n');
 }
 
-for (const version of ['1.27', '1.33']) {
-  const bin = kubectlBinary(version);
-  describe(`kubectl ${version} apply`, { skip: bin ? false : `kubectl.${version} is not on PATH` }, () => {
+for (const minor of [27, 33]) {
+  const version = `1.${minor}`;
+  const bin = kubectlPath(minor);
+  describe(`kubectl ${version} apply`, { skip: bin ? false : `kubectl.${version} is not installed next to kubectl` }, () => {
     let ts: TestServer;
-    const k = (args: string[], env?: Record<string, string>) => runKubectl(bin as string, ts, env ? ['--kubeconfig', ts.kubeconfig, ...args] : args);
+    let dir: string;
+    const cleanups: Array<() => unknown> = [];
+    const k = (args: string[]) => runKubectl(bin as string, { kubeconfig: ts.kubeconfig, dir }, args);
     const ok = async (...args: string[]) => {
       const r = await k(args);
       assert.equal(r.code, 0, `kubectl ${args.join(' ')}: ${r.stderr}`);
       return r.stdout;
     };
     const file = (name: string, text: string) => {
-      const p = join(ts.dir, name);
+      const p = join(dir, name);
       writeFileSync(p, text);
       return p;
     };
     const json = async (...args: string[]) => JSON.parse(await ok('get', ...args, '-o', 'json')) as Record<string, any>; // any: objects read back from the server
     before(async () => {
-      ts = await startTestServer();
+      ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } });
+      dir = dirname(ts.kubeconfig);
       await ok('apply', ...VALIDATE, '-f', file('crd.yaml', CRD));
       await ok('wait', '--for', 'condition=established', '--timeout=30s', 'crd/widgets.example.com');
     });
-    after(async () => { await ts.close(); });
+    after(async () => { for (const fn of cleanups.reverse()) await fn(); });
 
     test('apply, re-apply, modify and prune a multi-document manifest with a custom object', async () => {
       const v1 = file('app-v1.yaml', app({ image: 'nginx:1.27', env: ['A', 'B'], configData: { a: '1', b: '2' }, widgetReplicas: 2 }));
@@ -125,11 +131,7 @@ for (const version of ['1.27', '1.33']) {
       assert.equal((await k(['get', 'configmap', 'web-config'])).code, 1);
     });
 
-    test('kubectl diff shows what an apply would change, and nothing when nothing would', async (t) => {
-      if (version === '1.27') {
-        t.skip('kubectl 1.27 diff needs /openapi/v2, which the catalog codecs serve (not on this branch yet)');
-        return;
-      }
+    test('kubectl diff shows what an apply would change, and nothing when nothing would', async () => {
       const same = file('diff-same.yaml', app({ image: 'nginx:1.28', env: ['A'], configData: null, widgetReplicas: 3 }));
       const unchanged = await k(['diff', '-f', same]);
       assert.equal(unchanged.code, 0, unchanged.stderr);
@@ -147,10 +149,8 @@ for (const version of ['1.27', '1.33']) {
       const editor = file('editor.sh', '#!/bin/sh\nsed -i -e "s/replicas: 2/replicas: 4/" "$1"\n');
       chmodSync(editor, 0o755);
       const edited = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        import('node:child_process').then(({ execFile }) => {
-          execFile(bin as string, ['--kubeconfig', ts.kubeconfig, 'edit', ...VALIDATE, 'deployment', 'web'], { env: { ...process.env, HOME: ts.dir, EDITOR: editor, KUBE_EDITOR: editor } },
-            (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }));
-        });
+        execFile(bin as string, ['--kubeconfig', ts.kubeconfig, 'edit', 'deployment', 'web'], { env: { ...process.env, HOME: dir, EDITOR: editor, KUBE_EDITOR: editor } },
+          (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }));
       });
       assert.equal(edited.code, 0, edited.stderr);
       assert.equal(edited.stdout, 'deployment.apps/web edited\n');
@@ -217,21 +217,24 @@ for (const version of ['1.27', '1.33']) {
       assert.match(rule.stderr, /The Widget "bad-rule" is invalid: spec: Invalid value: "object": replicas must be at most 10/);
       const missing = await k(['apply', ...VALIDATE, '-f', bad('{replicas: 1}', 'bad-missing')]);
       assert.match(missing.stderr, /spec\.color: Required value/);
-      // kubectl validates only with the OpenAPI documents; the server's strict decoding directly:
-      const strict = await raw(ts, 'POST', '/apis/example.com/v1/namespaces/default/widgets?fieldValidation=Strict', {
-        body: JSON.stringify({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'bad-field' }, spec: { color: 'red', shade: 'dark' } }),
-        headers: { 'content-type': 'application/json' },
-      });
-      assert.equal(strict.status, 400);
-      assert.match(JSON.stringify(strict.json()), /unknown field \\"spec\.shade\\"/);
+      // kubectl asks for strict field validation; the server finds the field the schema lacks.
+      const strict = await k(['apply', '-f', bad('{color: red, shade: dark}', 'bad-field')]);
+      assert.notEqual(strict.code, 0);
+      assert.match(strict.stderr, /strict decoding error: unknown field "spec\.shade"/);
       const smp = await k(['patch', 'widget', 'w1', '-p', '{"spec":{"replicas":1}}']);
       assert.match(smp.stderr, /the body of the request was in an unknown format - accepted media types include: application\/json-patch\+json, application\/merge-patch\+json, application\/apply-patch\+yaml/);
     });
 
     test('deleting the CRD deletes its objects', async () => {
+      assert.match(await ok('get', 'widgets', '-o', 'name'), /widget\.example\.com\/w1/);
       await ok('delete', 'crd', 'widgets.example.com');
-      const rows = await ts.backend.list('/registry/example.com/widgets/');
-      assert.equal(rows.count, 0);
+      const gone = await k(['get', '--raw', '/apis/example.com/v1/namespaces/default/widgets']);
+      assert.notEqual(gone.code, 0);
+      // Defined again, the resource starts empty.
+      await ok('apply', '-f', join(dir, 'crd.yaml'));
+      await ok('wait', '--for', 'condition=established', '--timeout=30s', 'crd/widgets.example.com');
+      const list = JSON.parse(await ok('get', '--raw', '/apis/example.com/v1/namespaces/default/widgets')) as { items: unknown[] };
+      assert.deepEqual(list.items, []);
     });
   });
 }

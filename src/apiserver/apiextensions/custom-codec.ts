@@ -1,8 +1,9 @@
 /**
- * @module Request bodies of custom resources decoded strictly against their CRD version's
- * schema (the catalog codecs' shapes built from JSON schemas): unknown, duplicate and mistyped
- * fields reported as fieldValidation asks (`strict decoding error: unknown field "spec.foo"`),
- * around the codec that decodes built-in kinds.
+ * @module Request bodies of custom resources: unknown and duplicate fields found with the
+ * catalog codecs' strict decoder over a shape built from the CRD version's schema, and reported
+ * as fieldValidation asks (`strict decoding error: unknown field "spec.foo"`). Values are not
+ * type-checked here: custom objects are unstructured upstream, and schema validation words
+ * type errors (`spec.replicas in body must be of type integer`).
  */
 import { decodeBody, decodeFailure, shapeFromJsonSchema, type StructShape } from '../../api/schema/codecs.js';
 import { catalog } from '../../api/schema/catalog.js';
@@ -26,15 +27,16 @@ export function customResourceCodec(inner: BodyCodec, schemaFor: (gvk: GroupVers
         shape = shapeFromJsonSchema(schema, `${gvk.group}/${gvk.version}/${gvk.kind}`, catalog());
         shapes.set(schema, shape);
       }
+      const plain = inner.decode(body, encoding, gvk, 'Ignore');
       let result;
       try {
         result = decodeBody(body, encoding === 'yaml' ? 'application/yaml' : 'application/json', shape, { mode });
       } catch {
-        return inner.decode(body, encoding, gvk, mode);
+        return plain;
       }
-      const failure = decodeFailure(result, gvk.kind, gvk.version);
+      const failure = decodeFailure({ ...result, errors: result.errors.filter((e) => e.type !== 'invalid') }, gvk.kind, gvk.version);
       if (failure) throw failure;
-      return { object: result.object, warnings: result.warnings };
+      return { object: plain.object, warnings: result.warnings };
     },
   };
   if (inner.encodeProtobuf) out.encodeProtobuf = inner.encodeProtobuf.bind(inner);
