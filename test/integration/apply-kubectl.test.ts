@@ -24,10 +24,17 @@ spec:
   scope: Namespaced
   names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd], categories: [all]}
   versions:
+  - name: v1beta1
+    served: true
+    storage: false
+    schema:
+      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
   - name: v1
     served: true
     storage: true
-    subresources: {status: {}}
+    subresources:
+      status: {}
+      scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}
     additionalPrinterColumns:
     - {name: Replicas, type: integer, jsonPath: .spec.replicas}
     - {name: Color, type: string, jsonPath: .spec.color}
@@ -44,7 +51,7 @@ spec:
               color: {type: string, enum: [red, green, blue]}
               replicas: {type: integer, minimum: 0, default: 1}
               sizes: {type: array, items: {type: string}, x-kubernetes-list-type: set}
-          status: {type: object, properties: {ready: {type: boolean}}}
+          status: {type: object, properties: {ready: {type: boolean}, replicas: {type: integer}}}
 `;
 
 function app(o: { image: string; env: string[]; configData: Record<string, string> | null; widgetReplicas: number }): string {
@@ -223,6 +230,24 @@ for (const minor of [27, 33]) {
       assert.match(strict.stderr, /strict decoding error: unknown field "spec\.shade"/);
       const smp = await k(['patch', 'widget', 'w1', '-p', '{"spec":{"replicas":1}}']);
       assert.match(smp.stderr, /the body of the request was in an unknown format - accepted media types include: application\/json-patch\+json, application\/merge-patch\+json, application\/apply-patch\+yaml/);
+    });
+
+    test('custom resources: short names, categories, explain, versions, status and scale subresources', async () => {
+      assert.match(await ok('get', 'wd', 'w1'), /^NAME\s+REPLICAS\s+COLOR\nw1\s+3\s+red\n$/);
+      assert.match(await ok('get', 'all'), /widget\.example\.com\/w1\s+3\s+red/);
+      assert.match(await ok('explain', 'widget.spec.color'), /FIELD:\s+color/);
+      assert.match(await ok('api-resources', '--api-group=example.com'), /^widgets\s+wd\s+example\.com\/v1\s+true\s+Widget$/m);
+      // The same object through the other served version (None conversion).
+      assert.equal(await ok('get', 'widgets.v1beta1.example.com', 'w1', '-o', 'jsonpath={.apiVersion} {.spec.color}'), 'example.com/v1beta1 red');
+      // status only changes through /status; spec only through the main resource and /scale.
+      await ok('patch', 'widget', 'w1', '--type=merge', '-p', '{"status":{"ready":true}}');
+      assert.equal((await json('widget', 'w1'))['status'], undefined);
+      await ok('patch', 'widget', 'w1', '--subresource=status', '--type=merge', '-p', '{"status":{"ready":true,"replicas":3}}');
+      assert.deepEqual((await json('widget', 'w1'))['status'], { ready: true, replicas: 3 });
+      assert.match(await ok('scale', 'widget', 'w1', '--replicas=5'), /widget\.example\.com\/w1 scaled/);
+      assert.equal((await json('widget', 'w1'))['spec'].replicas, 5);
+      const tooMany = await k(['scale', 'widget', 'w1', '--replicas=11']);
+      assert.match(tooMany.stderr, /replicas must be at most 10/);
     });
 
     test('deleting the CRD deletes its objects', async () => {
