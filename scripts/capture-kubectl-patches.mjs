@@ -169,6 +169,17 @@ for (const v of versions) {
   server.close();
 }
 
+// One entry per distinct patch, listing the kubectl versions that sent it (rollout restart's
+// timestamp is normalized so that identical patches group).
+const grouped = [];
+for (const f of fixtures) {
+  const restarted = f.patch?.spec?.template?.metadata?.annotations;
+  if (restarted?.['kubectl.kubernetes.io/restartedAt']) restarted['kubectl.kubernetes.io/restartedAt'] = '2025-01-01T00:00:00Z';
+  const { kubectl, ...rest } = f;
+  const same = grouped.find((g) => JSON.stringify({ ...g, kubectl: undefined }) === JSON.stringify({ ...rest, kubectl: undefined }));
+  if (same) same.kubectl.push(kubectl);
+  else grouped.push({ ...rest, kubectl: [kubectl] });
+}
 const out = join(root, 'src/api/strategic-merge/testing/kubectl-patches.ts');
 writeFileSync(out, `/**
  * @module Strategic merge patches captured from real kubectl binaries by
@@ -178,7 +189,8 @@ writeFileSync(out, `/**
 // Generated: do not edit by hand.
 export interface CapturedPatch {
   readonly name: string;
-  readonly kubectl: string;
+  /** The kubectl versions that sent exactly this patch. */
+  readonly kubectl: readonly string[];
   readonly note: string;
   readonly contentType: string;
   readonly query: string;
@@ -186,6 +198,6 @@ export interface CapturedPatch {
   readonly patch: Record<string, unknown>;
 }
 
-export const kubectlPatches: readonly CapturedPatch[] = ${JSON.stringify(fixtures, null, 1)};
+export const kubectlPatches: readonly CapturedPatch[] = ${JSON.stringify(grouped, null, 1)};
 `);
-console.log(`wrote ${fixtures.length} patches to ${out}`);
+console.log(`wrote ${grouped.length} patches (from ${fixtures.length} captures) to ${out}`);

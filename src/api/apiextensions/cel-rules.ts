@@ -8,7 +8,8 @@
 import { celEnv, isCelError, parse, plan, type CelResult } from '@bufbuild/cel';
 import { isObject } from '../merge/json.js';
 import { kubernetesFuncs, UNSUPPORTED_FUNCTIONS } from './cel-library.js';
-import { child, fe, type FieldError } from './field-error.js';
+import { fieldErrors as fe, type FieldError } from '../validation/field-errors.js';
+import { child } from './path-text.js';
 import { additionalOf, isIntOrString, itemsOf, type JSONSchemaProps, type ValidationRule } from './json-schema.js';
 
 type Program = (bindings: Record<string, unknown>) => CelResult;

@@ -23,17 +23,16 @@ test('evalJsonPath() covers the forms printer columns use', () => {
 });
 
 test('customResourcePrinter() prints Name, the CRD columns typed, or Age by default', () => {
-  const age = (t: string, now: number) => `${Math.round((now - Date.parse(t)) / 86_400_000)}d`;
   const p = customResourcePrinter([
     { name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas' },
     { name: 'Ready', type: 'string', jsonPath: '.status.conditions[?(@.type=="Ready")].status' },
     { name: 'Missing', type: 'string', jsonPath: '.spec.nothing', priority: 1 },
     { name: 'Created', type: 'date', jsonPath: '.metadata.creationTimestamp' },
-  ], age);
+  ]);
   assert.deepEqual(p.columns.map((c) => [c.name, c.type, c.priority]), [['Name', 'string', 0], ['Replicas', 'integer', 0], ['Ready', 'string', 0], ['Missing', 'string', 1], ['Created', 'date', 0]]);
   const now = Date.parse('2025-01-11T00:00:00Z');
   assert.deepEqual(p.row(obj, now).cells, ['w', 3, 'True', null, '10d']);
-  assert.deepEqual(customResourcePrinter(undefined, age).row(obj, now).cells, ['w', '10d']);
+  assert.deepEqual(customResourcePrinter(undefined).row(obj, now).cells, ['w', '10d']);
 });
 
 test('crdStatus() accepts fresh names and refuses names another CRD of the group holds', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateCRD } from './crd-validation.js';
 import { mergeNodeFor } from './merge-schema.js';
-import type { FieldError } from './field-error.js';
+import type { FieldError } from '../validation/field-errors.js';
 
 const lines = (errs: readonly FieldError[]) => errs.map((e) => `${e.field}: ${e.detail}`);
 

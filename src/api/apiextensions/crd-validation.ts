@@ -5,9 +5,10 @@
  * and each version's structural schema. CEL rules are never a reason for refusal.
  */
 import { isObject } from '../merge/json.js';
-import { child, fe, type FieldError } from './field-error.js';
+import { fieldErrors as fe, type FieldError } from '../validation/field-errors.js';
+import { child } from './path-text.js';
 import type { JSONSchemaProps } from './json-schema.js';
-import { isDNS1035Label, isDNS1123Subdomain } from './names.js';
+import { isDNS1035Label, isDNS1123Subdomain } from '../validation/names.js';
 import { structuralErrors } from './structural.js';
 
 const COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { pruneAndDefault, validateCustomObject } from './custom-resource.js';
 import { ruleWarnings } from './cel-rules.js';
 import type { JSONSchemaProps } from './json-schema.js';
-import type { FieldError } from './field-error.js';
+import type { FieldError } from '../validation/field-errors.js';
 
 const schema: JSONSchemaProps = {
   type: 'object',

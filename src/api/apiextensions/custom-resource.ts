@@ -7,7 +7,7 @@
 import { deepCopy, type JsonObject } from '../merge/json.js';
 import { validateRules } from './cel-rules.js';
 import { applyDefaults, pruneNulls } from './defaulting.js';
-import { fe, type FieldError } from './field-error.js';
+import { fieldErrors as fe, type FieldError } from '../validation/field-errors.js';
 import type { JSONSchemaProps } from './json-schema.js';
 import { prune } from './pruning.js';
 import { validateValue } from './validate-object.js';

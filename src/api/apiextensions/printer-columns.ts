@@ -3,7 +3,10 @@
  * additionalPrinterColumns (Age when it has none), each cell read with its JSONPath and typed as
  * apiextensions' table convertor does (integers, numbers, booleans, strings, dates as ages).
  */
+import type { KubeObject } from '../meta/object.js';
 import { isObject } from '../merge/json.js';
+import { since } from '../printers/duration.js';
+import type { Cell, Printer, TableColumn } from '../printers/table.js';
 import { evalJsonPath, parseJsonPath } from './jsonpath.js';
 
 export interface PrinterColumn {
@@ -15,27 +18,17 @@ export interface PrinterColumn {
   readonly jsonPath: string;
 }
 
-export interface TableColumnDef {
-  readonly name: string;
-  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
-  readonly format: string;
-  readonly description: string;
-  readonly priority: number;
-}
-
-export type Cell = string | number | boolean | null;
-
 const AGE: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' };
 
-/** A custom resource printer for one version's columns; `age` renders a timestamp as kubectl's age. */
-export function customResourcePrinter(columns: readonly PrinterColumn[] | undefined, age: (timestamp: string, now: number) => string) {
+/** The printer of one custom resource version's columns. */
+export function customResourcePrinter(columns: readonly PrinterColumn[] | undefined): Printer {
   const cols = columns?.length ? columns : [AGE];
   const paths = cols.map((c) => parseJsonPath(c.jsonPath));
-  const defs: TableColumnDef[] = [
+  const defs: TableColumn[] = [
     { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
     ...cols.map((c) => ({
       name: c.name,
-      type: (['integer', 'number', 'boolean', 'date'].includes(c.type) ? c.type : 'string') as TableColumnDef['type'],
+      type: (['integer', 'number', 'boolean', 'date'].includes(c.type) ? c.type : 'string') as TableColumn['type'],
       format: c.format ?? '',
       description: c.description ?? `Custom resource definition column (in JSONPath format): ${c.jsonPath}`,
       priority: c.priority ?? 0,
@@ -43,11 +36,11 @@ export function customResourcePrinter(columns: readonly PrinterColumn[] | undefi
   ];
   return {
     columns: defs,
-    row(obj: { metadata: { name?: string } }, now: number): { cells: Cell[] } {
+    row(obj: KubeObject, now: number) {
       const cells: Cell[] = [obj.metadata.name ?? ''];
       cols.forEach((c, i) => {
         const v = evalJsonPath(obj, paths[i] ?? [])[0];
-        cells.push(cell(c.type, v, (t) => age(t, now)));
+        cells.push(cell(c.type, v, (t) => since(t, now)));
       });
       return { cells };
     },

@@ -5,7 +5,8 @@
  * additionalProperties, metadata limited to name and generateName, consistent list and map types,
  * embedded resources and int-or-string used correctly, well-formed validation rules.
  */
-import { child, fe, keyed, type FieldError } from './field-error.js';
+import { fieldErrors as fe, type FieldError } from '../validation/field-errors.js';
+import { child, keyed } from './path-text.js';
 import type { JSONSchemaProps } from './json-schema.js';
 
 const TYPES = ['array', 'boolean', 'integer', 'number', 'object', 'string'];

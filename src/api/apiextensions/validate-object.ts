@@ -6,7 +6,8 @@
  * nested items and properties, unique set and map-list items, and embedded resources.
  */
 import { deepEqual, isObject } from '../merge/json.js';
-import { child, fe, type FieldError } from './field-error.js';
+import { fieldErrors as fe, type FieldError } from '../validation/field-errors.js';
+import { child } from './path-text.js';
 import { matchesFormat } from './formats.js';
 import { additionalOf, isEmbedded, isIntOrString, itemsOf, type JSONSchemaProps } from './json-schema.js';
 

@@ -3,6 +3,7 @@
  * as kube-apiserver does, the User-Agent up to its first `/` (printable characters only, at most
  * 128 bytes); and the checks kube-apiserver makes on a fieldManager value.
  */
+import { fieldErrors, type FieldError } from '../validation/field-errors.js';
 
 /** Kubernetes's limit on fieldManager (metav1 validation FieldManagerMaxLength). */
 export const FIELD_MANAGER_MAX_LENGTH = 128;
@@ -30,29 +31,21 @@ export function managerOrUserAgent(fieldManager: string | undefined, userAgent: 
   return out;
 }
 
-/** A field error of the fieldManager parameter, as metav1 validation reports it. */
-export interface FieldManagerError {
-  readonly type: 'FieldValueTooLong' | 'FieldValueInvalid' | 'FieldValueRequired';
-  readonly field: string;
-  readonly message: string;
-}
-
 /**
- * Checks a fieldManager value (length and printable characters) and, for apply patches, that it
- * is present. The caller turns the errors into `PatchOptions.meta.k8s.io "" is invalid: ...`.
+ * The problems of a fieldManager value (length in bytes, printable characters) as metav1
+ * validation reports them, plus its absence for apply patches. The caller turns them into
+ * `PatchOptions.meta.k8s.io "" is invalid: ...`.
  */
-export function validateFieldManager(fieldManager: string | undefined, opts: { apply?: boolean } = {}): FieldManagerError[] {
-  const errs: FieldManagerError[] = [];
+export function validateFieldManager(fieldManager: string | undefined, opts: { apply?: boolean } = {}): FieldError[] {
+  const errs: FieldError[] = [];
   const fm = fieldManager ?? '';
-  if (opts.apply && !fm) errs.push({ type: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' });
-  if (Buffer.byteLength(fm) > FIELD_MANAGER_MAX_LENGTH) {
-    errs.push({ type: 'FieldValueTooLong', field: 'fieldManager', message: `Too long: may not be more than ${FIELD_MANAGER_MAX_LENGTH} bytes` });
-  }
+  if (opts.apply && !fm) errs.push(fieldErrors.required('fieldManager', 'is required for apply patch'));
+  if (Buffer.byteLength(fm) > FIELD_MANAGER_MAX_LENGTH) errs.push(fieldErrors.tooLong('fieldManager', FIELD_MANAGER_MAX_LENGTH));
   let pos = 0;
   for (const ch of fm) {
     if (!isPrint(ch)) {
       const cp = ch.codePointAt(0) ?? 0;
-      errs.push({ type: 'FieldValueInvalid', field: 'fieldManager', message: `Invalid value: ${JSON.stringify(fm)}: invalid character U+${cp.toString(16).toUpperCase().padStart(4, '0')} (at position ${pos})` });
+      errs.push(fieldErrors.invalid('fieldManager', fm, `invalid character U+${cp.toString(16).toUpperCase().padStart(4, '0')} (at position ${pos})`));
     }
     pos += Buffer.byteLength(ch);
   }

@@ -10,8 +10,6 @@ import { convertNone, type CustomVersion } from '../../api/apiextensions/crd-res
 import { mergeNodeFor } from '../../api/apiextensions/merge-schema.js';
 import { customResourcePrinter } from '../../api/apiextensions/printer-columns.js';
 import { scaleOf, withScale, type ScaleSpec } from '../../api/apiextensions/scale.js';
-import { since } from '../../api/printers/duration.js';
-import type { Printer } from '../../api/printers/table.js';
 import { statusErrors } from '../../api/status.js';
 import { fieldErrors, invalidError } from '../../api/validation/field-errors.js';
 import type { Backend } from '../../datastore/backend.js';
@@ -36,7 +34,7 @@ export function servedCustomVersion(backend: Backend, v: CustomVersion, opts: { 
   const subresources = new Map<string, Subresource>();
   if (v.hasStatus) subresources.set('status', statusSubresource(store, new CustomStatusStrategy(strategy)));
   if (v.scale) subresources.set('scale', customScale(store, v.scale));
-  const printer = customResourcePrinter(v.columns, (t, now) => since(t, now)) as unknown as Printer;
+  const printer = customResourcePrinter(v.columns);
   return { def: v.def, store, subresources, printer };
 }
 

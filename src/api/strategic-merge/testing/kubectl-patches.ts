@@ -6,7 +6,8 @@
 // Generated: do not edit by hand.
 export interface CapturedPatch {
   readonly name: string;
-  readonly kubectl: string;
+  /** The kubectl versions that sent exactly this patch. */
+  readonly kubectl: readonly string[];
   readonly note: string;
   readonly contentType: string;
   readonly query: string;
@@ -17,7 +18,6 @@ export interface CapturedPatch {
 export const kubectlPatches: readonly CapturedPatch[] = [
  {
   "name": "apply-deployment",
-  "kubectl": "1.27",
   "note": "apply v2: image 1.28, env B removed, port 443 and a sidecar added, volume source emptyDir→configMap, strategy Recreate; another actor had added a label, an env var and defaults",
   "contentType": "application/strategic-merge-patch+json",
   "live": {
@@ -184,11 +184,14 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     }
    }
   },
-  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict"
+  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict",
+  "kubectl": [
+   "1.27",
+   "1.33"
+  ]
  },
  {
   "name": "set-image",
-  "kubectl": "1.27",
   "note": "kubectl set image deployment/web c1=nginx:1.29",
   "contentType": "application/strategic-merge-patch+json",
   "live": {
@@ -196,7 +199,7 @@ export const kubectlPatches: readonly CapturedPatch[] = [
    "kind": "Deployment",
    "metadata": {
     "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
+     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"strategy\":{\"type\":\"Recreate\"},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"}],\"image\":\"nginx:1.28\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80},{\"containerPort\":443,\"protocol\":\"TCP\"}]},{\"command\":[\"sleep\",\"3600\"],\"image\":\"busybox\",\"name\":\"sidecar\"}],\"volumes\":[{\"configMap\":{\"name\":\"cfg\"},\"name\":\"data\"}]}}}}\n",
      "deployment.kubernetes.io/revision": "1"
     },
     "labels": {
@@ -229,652 +232,24 @@ export const kubectlPatches: readonly CapturedPatch[] = [
           "value": "1"
          },
          {
-          "name": "B",
-          "value": "2"
-         },
-         {
           "name": "INJECTED",
           "value": "by-webhook"
-         }
-        ],
-        "image": "nginx:1.27",
-        "name": "c1",
-        "ports": [
-         {
-          "containerPort": 80,
-          "protocol": "TCP"
-         }
-        ],
-        "terminationMessagePath": "/dev/termination-log",
-        "imagePullPolicy": "IfNotPresent"
-       }
-      ],
-      "volumes": [
-       {
-        "emptyDir": {},
-        "name": "data"
-       }
-      ],
-      "restartPolicy": "Always"
-     }
-    },
-    "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
-    }
-   },
-   "status": {
-    "replicas": 2,
-    "readyReplicas": 2
-   }
-  },
-  "patch": {
-   "spec": {
-    "template": {
-     "spec": {
-      "$setElementOrder/containers": [
-       {
-        "name": "c1"
-       }
-      ],
-      "containers": [
-       {
-        "image": "nginx:1.29",
-        "name": "c1"
-       }
-      ]
-     }
-    }
-   }
-  },
-  "query": "?fieldManager=kubectl-set"
- },
- {
-  "name": "set-env",
-  "kubectl": "1.27",
-  "note": "kubectl set env deployment/web -c c1 FOO=bar A-",
-  "contentType": "application/strategic-merge-patch+json",
-  "live": {
-   "apiVersion": "apps/v1",
-   "kind": "Deployment",
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
-     "deployment.kubernetes.io/revision": "1"
-    },
-    "labels": {
-     "app": "web",
-     "team": "ops"
-    },
-    "name": "web",
-    "namespace": "default",
-    "resourceVersion": "3"
-   },
-   "spec": {
-    "replicas": 2,
-    "selector": {
-     "matchLabels": {
-      "app": "web"
-     }
-    },
-    "template": {
-     "metadata": {
-      "labels": {
-       "app": "web"
-      }
-     },
-     "spec": {
-      "containers": [
-       {
-        "env": [
-         {
-          "name": "A",
-          "value": "1"
-         },
-         {
-          "name": "B",
-          "value": "2"
-         },
-         {
-          "name": "INJECTED",
-          "value": "by-webhook"
-         }
-        ],
-        "image": "nginx:1.27",
-        "name": "c1",
-        "ports": [
-         {
-          "containerPort": 80,
-          "protocol": "TCP"
-         }
-        ],
-        "terminationMessagePath": "/dev/termination-log",
-        "imagePullPolicy": "IfNotPresent"
-       }
-      ],
-      "volumes": [
-       {
-        "emptyDir": {},
-        "name": "data"
-       }
-      ],
-      "restartPolicy": "Always"
-     }
-    },
-    "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
-    }
-   },
-   "status": {
-    "replicas": 2,
-    "readyReplicas": 2
-   }
-  },
-  "patch": {
-   "spec": {
-    "template": {
-     "spec": {
-      "$setElementOrder/containers": [
-       {
-        "name": "c1"
-       }
-      ],
-      "containers": [
-       {
-        "$setElementOrder/env": [
-         {
-          "name": "B"
-         },
-         {
-          "name": "INJECTED"
-         },
-         {
-          "name": "FOO"
-         }
-        ],
-        "env": [
-         {
-          "name": "FOO",
-          "value": "bar"
-         },
-         {
-          "$patch": "delete",
-          "name": "A"
-         }
-        ],
-        "name": "c1"
-       }
-      ]
-     }
-    }
-   }
-  },
-  "query": "?fieldManager=kubectl-set"
- },
- {
-  "name": "edit-deployment",
-  "kubectl": "1.27",
-  "note": "kubectl edit: replicas 2→5 and the INJECTED env var deleted in the editor",
-  "contentType": "application/strategic-merge-patch+json",
-  "live": {
-   "apiVersion": "apps/v1",
-   "kind": "Deployment",
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
-     "deployment.kubernetes.io/revision": "1"
-    },
-    "labels": {
-     "app": "web",
-     "team": "ops"
-    },
-    "name": "web",
-    "namespace": "default",
-    "resourceVersion": "4"
-   },
-   "spec": {
-    "replicas": 2,
-    "selector": {
-     "matchLabels": {
-      "app": "web"
-     }
-    },
-    "template": {
-     "metadata": {
-      "labels": {
-       "app": "web"
-      }
-     },
-     "spec": {
-      "containers": [
-       {
-        "env": [
-         {
-          "name": "A",
-          "value": "1"
-         },
-         {
-          "name": "B",
-          "value": "2"
-         },
-         {
-          "name": "INJECTED",
-          "value": "by-webhook"
-         }
-        ],
-        "image": "nginx:1.27",
-        "name": "c1",
-        "ports": [
-         {
-          "containerPort": 80,
-          "protocol": "TCP"
-         }
-        ],
-        "terminationMessagePath": "/dev/termination-log",
-        "imagePullPolicy": "IfNotPresent"
-       }
-      ],
-      "volumes": [
-       {
-        "emptyDir": {},
-        "name": "data"
-       }
-      ],
-      "restartPolicy": "Always"
-     }
-    },
-    "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
-    }
-   },
-   "status": {
-    "replicas": 2,
-    "readyReplicas": 2
-   }
-  },
-  "patch": {
-   "spec": {
-    "replicas": 5,
-    "template": {
-     "spec": {
-      "$setElementOrder/containers": [
-       {
-        "name": "c1"
-       }
-      ],
-      "containers": [
-       {
-        "$setElementOrder/env": [
-         {
-          "name": "A"
-         },
-         {
-          "name": "B"
-         }
-        ],
-        "env": [
-         {
-          "$patch": "delete",
-          "name": "INJECTED"
-         }
-        ],
-        "name": "c1"
-       }
-      ]
-     }
-    }
-   },
-   "status": {
-    "replicas": 5
-   }
-  },
-  "query": "?fieldManager=kubectl-edit&fieldValidation=Strict"
- },
- {
-  "name": "rollout-restart",
-  "kubectl": "1.27",
-  "note": "kubectl rollout restart deployment/web",
-  "contentType": "application/strategic-merge-patch+json",
-  "live": {
-   "apiVersion": "apps/v1",
-   "kind": "Deployment",
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
-     "deployment.kubernetes.io/revision": "1"
-    },
-    "labels": {
-     "app": "web",
-     "team": "ops"
-    },
-    "name": "web",
-    "namespace": "default",
-    "resourceVersion": "5"
-   },
-   "spec": {
-    "replicas": 2,
-    "selector": {
-     "matchLabels": {
-      "app": "web"
-     }
-    },
-    "template": {
-     "metadata": {
-      "labels": {
-       "app": "web"
-      }
-     },
-     "spec": {
-      "containers": [
-       {
-        "env": [
-         {
-          "name": "A",
-          "value": "1"
-         },
-         {
-          "name": "B",
-          "value": "2"
-         },
-         {
-          "name": "INJECTED",
-          "value": "by-webhook"
-         }
-        ],
-        "image": "nginx:1.27",
-        "name": "c1",
-        "ports": [
-         {
-          "containerPort": 80,
-          "protocol": "TCP"
-         }
-        ],
-        "terminationMessagePath": "/dev/termination-log",
-        "imagePullPolicy": "IfNotPresent"
-       }
-      ],
-      "volumes": [
-       {
-        "emptyDir": {},
-        "name": "data"
-       }
-      ],
-      "restartPolicy": "Always"
-     }
-    },
-    "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
-    }
-   },
-   "status": {
-    "replicas": 2,
-    "readyReplicas": 2
-   }
-  },
-  "patch": {
-   "spec": {
-    "template": {
-     "metadata": {
-      "annotations": {
-       "kubectl.kubernetes.io/restartedAt": "2026-11-26T17:49:14Z"
-      }
-     }
-    }
-   }
-  },
-  "query": "?fieldManager=kubectl-rollout"
- },
- {
-  "name": "apply-configmap",
-  "kubectl": "1.27",
-  "note": "apply v2: data.b removed, data.c added, a label added",
-  "contentType": "application/strategic-merge-patch+json",
-  "live": {
-   "apiVersion": "v1",
-   "data": {
-    "a": "1",
-    "b": "2"
-   },
-   "kind": "ConfigMap",
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"v1\",\"data\":{\"a\":\"1\",\"b\":\"2\"},\"kind\":\"ConfigMap\",\"metadata\":{\"annotations\":{},\"name\":\"cfg\",\"namespace\":\"default\"}}\n"
-    },
-    "name": "cfg",
-    "namespace": "default",
-    "resourceVersion": "1"
-   }
-  },
-  "patch": {
-   "data": {
-    "b": null,
-    "c": "3"
-   },
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"v1\",\"data\":{\"a\":\"1\",\"c\":\"3\"},\"kind\":\"ConfigMap\",\"metadata\":{\"annotations\":{},\"labels\":{\"tier\":\"x\"},\"name\":\"cfg\",\"namespace\":\"default\"}}\n"
-    },
-    "labels": {
-     "tier": "x"
-    }
-   }
-  },
-  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict"
- },
- {
-  "name": "apply-service",
-  "kubectl": "1.27",
-  "note": "apply v2: port http/80 replaced by https/443; clusterIP was allocated by the server",
-  "contentType": "application/strategic-merge-patch+json",
-  "live": {
-   "apiVersion": "v1",
-   "kind": "Service",
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"annotations\":{},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"ports\":[{\"name\":\"http\",\"port\":80,\"targetPort\":80}],\"selector\":{\"app\":\"web\"}}}\n"
-    },
-    "name": "web",
-    "namespace": "default",
-    "resourceVersion": "1"
-   },
-   "spec": {
-    "ports": [
-     {
-      "name": "http",
-      "port": 80,
-      "targetPort": 80
-     }
-    ],
-    "selector": {
-     "app": "web"
-    },
-    "clusterIP": "10.43.0.10"
-   }
-  },
-  "patch": {
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"annotations\":{},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"ports\":[{\"name\":\"https\",\"port\":443,\"targetPort\":443}],\"selector\":{\"app\":\"web\"}}}\n"
-    }
-   },
-   "spec": {
-    "$setElementOrder/ports": [
-     {
-      "port": 443
-     }
-    ],
-    "ports": [
-     {
-      "name": "https",
-      "port": 443,
-      "targetPort": 443
-     },
-     {
-      "$patch": "delete",
-      "port": 80
-     }
-    ]
-   }
-  },
-  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict"
- },
- {
-  "name": "apply-deployment",
-  "kubectl": "1.33",
-  "note": "apply v2: image 1.28, env B removed, port 443 and a sidecar added, volume source emptyDir→configMap, strategy Recreate; another actor had added a label, an env var and defaults",
-  "contentType": "application/strategic-merge-patch+json",
-  "live": {
-   "apiVersion": "apps/v1",
-   "kind": "Deployment",
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
-     "deployment.kubernetes.io/revision": "1"
-    },
-    "labels": {
-     "app": "web",
-     "team": "ops"
-    },
-    "name": "web",
-    "namespace": "default",
-    "resourceVersion": "1"
-   },
-   "spec": {
-    "replicas": 2,
-    "selector": {
-     "matchLabels": {
-      "app": "web"
-     }
-    },
-    "template": {
-     "metadata": {
-      "labels": {
-       "app": "web"
-      }
-     },
-     "spec": {
-      "containers": [
-       {
-        "env": [
-         {
-          "name": "A",
-          "value": "1"
-         },
-         {
-          "name": "B",
-          "value": "2"
-         },
-         {
-          "name": "INJECTED",
-          "value": "by-webhook"
-         }
-        ],
-        "image": "nginx:1.27",
-        "name": "c1",
-        "ports": [
-         {
-          "containerPort": 80,
-          "protocol": "TCP"
-         }
-        ],
-        "terminationMessagePath": "/dev/termination-log",
-        "imagePullPolicy": "IfNotPresent"
-       }
-      ],
-      "volumes": [
-       {
-        "emptyDir": {},
-        "name": "data"
-       }
-      ],
-      "restartPolicy": "Always"
-     }
-    },
-    "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
-    }
-   },
-   "status": {
-    "replicas": 2,
-    "readyReplicas": 2
-   }
-  },
-  "patch": {
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"strategy\":{\"type\":\"Recreate\"},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"}],\"image\":\"nginx:1.28\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80},{\"containerPort\":443,\"protocol\":\"TCP\"}]},{\"command\":[\"sleep\",\"3600\"],\"image\":\"busybox\",\"name\":\"sidecar\"}],\"volumes\":[{\"configMap\":{\"name\":\"cfg\"},\"name\":\"data\"}]}}}}\n"
-    }
-   },
-   "spec": {
-    "strategy": {
-     "$retainKeys": [
-      "type"
-     ],
-     "type": "Recreate"
-    },
-    "template": {
-     "spec": {
-      "$setElementOrder/containers": [
-       {
-        "name": "c1"
-       },
-       {
-        "name": "sidecar"
-       }
-      ],
-      "$setElementOrder/volumes": [
-       {
-        "name": "data"
-       }
-      ],
-      "containers": [
-       {
-        "$setElementOrder/env": [
-         {
-          "name": "A"
-         }
-        ],
-        "$setElementOrder/ports": [
-         {
-          "containerPort": 80
-         },
-         {
-          "containerPort": 443
-         }
-        ],
-        "env": [
-         {
-          "$patch": "delete",
-          "name": "B"
          }
         ],
         "image": "nginx:1.28",
         "name": "c1",
         "ports": [
          {
+          "containerPort": 80,
+          "protocol": "TCP"
+         },
+         {
           "containerPort": 443,
           "protocol": "TCP"
          }
-        ]
+        ],
+        "terminationMessagePath": "/dev/termination-log",
+        "imagePullPolicy": "IfNotPresent"
        },
        {
         "command": [
@@ -887,101 +262,17 @@ export const kubectlPatches: readonly CapturedPatch[] = [
       ],
       "volumes": [
        {
-        "$retainKeys": [
-         "configMap",
-         "name"
-        ],
+        "name": "data",
         "configMap": {
          "name": "cfg"
-        },
-        "emptyDir": null,
-        "name": "data"
-       }
-      ]
-     }
-    }
-   }
-  },
-  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict"
- },
- {
-  "name": "set-image",
-  "kubectl": "1.33",
-  "note": "kubectl set image deployment/web c1=nginx:1.29",
-  "contentType": "application/strategic-merge-patch+json",
-  "live": {
-   "apiVersion": "apps/v1",
-   "kind": "Deployment",
-   "metadata": {
-    "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
-     "deployment.kubernetes.io/revision": "1"
-    },
-    "labels": {
-     "app": "web",
-     "team": "ops"
-    },
-    "name": "web",
-    "namespace": "default",
-    "resourceVersion": "2"
-   },
-   "spec": {
-    "replicas": 2,
-    "selector": {
-     "matchLabels": {
-      "app": "web"
-     }
-    },
-    "template": {
-     "metadata": {
-      "labels": {
-       "app": "web"
-      }
-     },
-     "spec": {
-      "containers": [
-       {
-        "env": [
-         {
-          "name": "A",
-          "value": "1"
-         },
-         {
-          "name": "B",
-          "value": "2"
-         },
-         {
-          "name": "INJECTED",
-          "value": "by-webhook"
-         }
-        ],
-        "image": "nginx:1.27",
-        "name": "c1",
-        "ports": [
-         {
-          "containerPort": 80,
-          "protocol": "TCP"
-         }
-        ],
-        "terminationMessagePath": "/dev/termination-log",
-        "imagePullPolicy": "IfNotPresent"
-       }
-      ],
-      "volumes": [
-       {
-        "emptyDir": {},
-        "name": "data"
+        }
        }
       ],
       "restartPolicy": "Always"
      }
     },
     "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
+     "type": "Recreate"
     }
    },
    "status": {
@@ -996,6 +287,9 @@ export const kubectlPatches: readonly CapturedPatch[] = [
       "$setElementOrder/containers": [
        {
         "name": "c1"
+       },
+       {
+        "name": "sidecar"
        }
       ],
       "containers": [
@@ -1008,11 +302,14 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     }
    }
   },
-  "query": "?fieldManager=kubectl-set"
+  "query": "?fieldManager=kubectl-set",
+  "kubectl": [
+   "1.27",
+   "1.33"
+  ]
  },
  {
   "name": "set-env",
-  "kubectl": "1.33",
   "note": "kubectl set env deployment/web -c c1 FOO=bar A-",
   "contentType": "application/strategic-merge-patch+json",
   "live": {
@@ -1020,7 +317,7 @@ export const kubectlPatches: readonly CapturedPatch[] = [
    "kind": "Deployment",
    "metadata": {
     "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
+     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"strategy\":{\"type\":\"Recreate\"},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"}],\"image\":\"nginx:1.28\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80},{\"containerPort\":443,\"protocol\":\"TCP\"}]},{\"command\":[\"sleep\",\"3600\"],\"image\":\"busybox\",\"name\":\"sidecar\"}],\"volumes\":[{\"configMap\":{\"name\":\"cfg\"},\"name\":\"data\"}]}}}}\n",
      "deployment.kubernetes.io/revision": "1"
     },
     "labels": {
@@ -1053,41 +350,47 @@ export const kubectlPatches: readonly CapturedPatch[] = [
           "value": "1"
          },
          {
-          "name": "B",
-          "value": "2"
-         },
-         {
           "name": "INJECTED",
           "value": "by-webhook"
          }
         ],
-        "image": "nginx:1.27",
+        "image": "nginx:1.29",
         "name": "c1",
         "ports": [
          {
           "containerPort": 80,
           "protocol": "TCP"
+         },
+         {
+          "containerPort": 443,
+          "protocol": "TCP"
          }
         ],
         "terminationMessagePath": "/dev/termination-log",
         "imagePullPolicy": "IfNotPresent"
+       },
+       {
+        "command": [
+         "sleep",
+         "3600"
+        ],
+        "image": "busybox",
+        "name": "sidecar"
        }
       ],
       "volumes": [
        {
-        "emptyDir": {},
-        "name": "data"
+        "name": "data",
+        "configMap": {
+         "name": "cfg"
+        }
        }
       ],
       "restartPolicy": "Always"
      }
     },
     "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
+     "type": "Recreate"
     }
    },
    "status": {
@@ -1102,14 +405,14 @@ export const kubectlPatches: readonly CapturedPatch[] = [
       "$setElementOrder/containers": [
        {
         "name": "c1"
+       },
+       {
+        "name": "sidecar"
        }
       ],
       "containers": [
        {
         "$setElementOrder/env": [
-         {
-          "name": "B"
-         },
          {
           "name": "INJECTED"
          },
@@ -1134,11 +437,14 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     }
    }
   },
-  "query": "?fieldManager=kubectl-set"
+  "query": "?fieldManager=kubectl-set",
+  "kubectl": [
+   "1.27",
+   "1.33"
+  ]
  },
  {
   "name": "edit-deployment",
-  "kubectl": "1.33",
   "note": "kubectl edit: replicas 2→5 and the INJECTED env var deleted in the editor",
   "contentType": "application/strategic-merge-patch+json",
   "live": {
@@ -1146,7 +452,7 @@ export const kubectlPatches: readonly CapturedPatch[] = [
    "kind": "Deployment",
    "metadata": {
     "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
+     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"strategy\":{\"type\":\"Recreate\"},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"}],\"image\":\"nginx:1.28\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80},{\"containerPort\":443,\"protocol\":\"TCP\"}]},{\"command\":[\"sleep\",\"3600\"],\"image\":\"busybox\",\"name\":\"sidecar\"}],\"volumes\":[{\"configMap\":{\"name\":\"cfg\"},\"name\":\"data\"}]}}}}\n",
      "deployment.kubernetes.io/revision": "1"
     },
     "labels": {
@@ -1175,45 +481,51 @@ export const kubectlPatches: readonly CapturedPatch[] = [
        {
         "env": [
          {
-          "name": "A",
-          "value": "1"
-         },
-         {
-          "name": "B",
-          "value": "2"
-         },
-         {
           "name": "INJECTED",
           "value": "by-webhook"
+         },
+         {
+          "name": "FOO",
+          "value": "bar"
          }
         ],
-        "image": "nginx:1.27",
+        "image": "nginx:1.29",
         "name": "c1",
         "ports": [
          {
           "containerPort": 80,
           "protocol": "TCP"
+         },
+         {
+          "containerPort": 443,
+          "protocol": "TCP"
          }
         ],
         "terminationMessagePath": "/dev/termination-log",
         "imagePullPolicy": "IfNotPresent"
+       },
+       {
+        "command": [
+         "sleep",
+         "3600"
+        ],
+        "image": "busybox",
+        "name": "sidecar"
        }
       ],
       "volumes": [
        {
-        "emptyDir": {},
-        "name": "data"
+        "name": "data",
+        "configMap": {
+         "name": "cfg"
+        }
        }
       ],
       "restartPolicy": "Always"
      }
     },
     "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
+     "type": "Recreate"
     }
    },
    "status": {
@@ -1229,16 +541,16 @@ export const kubectlPatches: readonly CapturedPatch[] = [
       "$setElementOrder/containers": [
        {
         "name": "c1"
+       },
+       {
+        "name": "sidecar"
        }
       ],
       "containers": [
        {
         "$setElementOrder/env": [
          {
-          "name": "A"
-         },
-         {
-          "name": "B"
+          "name": "FOO"
          }
         ],
         "env": [
@@ -1257,11 +569,14 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     "replicas": 5
    }
   },
-  "query": "?fieldManager=kubectl-edit&fieldValidation=Strict"
+  "query": "?fieldManager=kubectl-edit&fieldValidation=Strict",
+  "kubectl": [
+   "1.27",
+   "1.33"
+  ]
  },
  {
   "name": "rollout-restart",
-  "kubectl": "1.33",
   "note": "kubectl rollout restart deployment/web",
   "contentType": "application/strategic-merge-patch+json",
   "live": {
@@ -1269,7 +584,7 @@ export const kubectlPatches: readonly CapturedPatch[] = [
    "kind": "Deployment",
    "metadata": {
     "annotations": {
-     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"nginx:1.27\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80}]}],\"volumes\":[{\"emptyDir\":{},\"name\":\"data\"}]}}}}\n",
+     "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"strategy\":{\"type\":\"Recreate\"},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"}],\"image\":\"nginx:1.28\",\"name\":\"c1\",\"ports\":[{\"containerPort\":80},{\"containerPort\":443,\"protocol\":\"TCP\"}]},{\"command\":[\"sleep\",\"3600\"],\"image\":\"busybox\",\"name\":\"sidecar\"}],\"volumes\":[{\"configMap\":{\"name\":\"cfg\"},\"name\":\"data\"}]}}}}\n",
      "deployment.kubernetes.io/revision": "1"
     },
     "labels": {
@@ -1281,7 +596,7 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     "resourceVersion": "5"
    },
    "spec": {
-    "replicas": 2,
+    "replicas": 5,
     "selector": {
      "matchLabels": {
       "app": "web"
@@ -1298,49 +613,51 @@ export const kubectlPatches: readonly CapturedPatch[] = [
        {
         "env": [
          {
-          "name": "A",
-          "value": "1"
-         },
-         {
-          "name": "B",
-          "value": "2"
-         },
-         {
-          "name": "INJECTED",
-          "value": "by-webhook"
+          "name": "FOO",
+          "value": "bar"
          }
         ],
-        "image": "nginx:1.27",
+        "image": "nginx:1.29",
         "name": "c1",
         "ports": [
          {
           "containerPort": 80,
           "protocol": "TCP"
+         },
+         {
+          "containerPort": 443,
+          "protocol": "TCP"
          }
         ],
         "terminationMessagePath": "/dev/termination-log",
         "imagePullPolicy": "IfNotPresent"
+       },
+       {
+        "command": [
+         "sleep",
+         "3600"
+        ],
+        "image": "busybox",
+        "name": "sidecar"
        }
       ],
       "volumes": [
        {
-        "emptyDir": {},
-        "name": "data"
+        "name": "data",
+        "configMap": {
+         "name": "cfg"
+        }
        }
       ],
       "restartPolicy": "Always"
      }
     },
     "strategy": {
-     "type": "RollingUpdate",
-     "rollingUpdate": {
-      "maxSurge": "25%",
-      "maxUnavailable": "25%"
-     }
+     "type": "Recreate"
     }
    },
    "status": {
-    "replicas": 2,
+    "replicas": 5,
     "readyReplicas": 2
    }
   },
@@ -1349,17 +666,20 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     "template": {
      "metadata": {
       "annotations": {
-       "kubectl.kubernetes.io/restartedAt": "2026-11-26T17:49:14Z"
+       "kubectl.kubernetes.io/restartedAt": "2025-01-01T00:00:00Z"
       }
      }
     }
    }
   },
-  "query": "?fieldManager=kubectl-rollout"
+  "query": "?fieldManager=kubectl-rollout",
+  "kubectl": [
+   "1.27",
+   "1.33"
+  ]
  },
  {
   "name": "apply-configmap",
-  "kubectl": "1.33",
   "note": "apply v2: data.b removed, data.c added, a label added",
   "contentType": "application/strategic-merge-patch+json",
   "live": {
@@ -1392,11 +712,14 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     }
    }
   },
-  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict"
+  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict",
+  "kubectl": [
+   "1.27",
+   "1.33"
+  ]
  },
  {
   "name": "apply-service",
-  "kubectl": "1.33",
   "note": "apply v2: port http/80 replaced by https/443; clusterIP was allocated by the server",
   "contentType": "application/strategic-merge-patch+json",
   "live": {
@@ -1449,6 +772,10 @@ export const kubectlPatches: readonly CapturedPatch[] = [
     ]
    }
   },
-  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict"
+  "query": "?fieldManager=kubectl-client-side-apply&fieldValidation=Strict",
+  "kubectl": [
+   "1.27",
+   "1.33"
+  ]
  }
 ];
