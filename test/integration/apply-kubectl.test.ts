@@ -100,6 +100,11 @@ for (const minor of [27, 33]) {
       writeFileSync(p, text);
       return p;
     };
+    /** kubectl with extra environment (EDITOR, KUBECTL_APPLYSET). */
+    const kenv = (args: string[], env: Record<string, string>) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(bin as string, ['--kubeconfig', ts.kubeconfig, ...args], { env: { ...process.env, HOME: dir, ...env } },
+        (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }));
+    });
     const json = async (...args: string[]) => JSON.parse(await ok('get', ...args, '-o', 'json')) as Record<string, any>; // any: objects read back from the server
     before(async () => {
       ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } });
@@ -138,6 +143,19 @@ for (const minor of [27, 33]) {
       assert.equal((await k(['get', 'configmap', 'web-config'])).code, 1);
     });
 
+    test('prune with --applyset, client-side and server-side', async () => {
+      const cms = (names: string[]) => names.map((n) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${n}, namespace: default}\ndata: {x: "1"}\n`).join('---\n');
+      for (const [set, mode] of [['set-csa', []], ['set-ssa', ['--server-side']]] as const) {
+        const first = await kenv(['apply', '-n', 'default', ...mode, '--prune', `--applyset=${set}`, '-f', file(`${set}-1.yaml`, cms([`${set}-a`, `${set}-b`]))], { KUBECTL_APPLYSET: 'true' });
+        assert.equal(first.code, 0, first.stderr);
+        const second = await kenv(['apply', '-n', 'default', ...mode, '--prune', `--applyset=${set}`, '-f', file(`${set}-2.yaml`, cms([`${set}-a`]))], { KUBECTL_APPLYSET: 'true' });
+        assert.equal(second.code, 0, second.stderr);
+        assert.match(second.stdout, new RegExp(`configmap/${set}-b pruned`));
+        assert.equal((await k(['get', 'configmap', `${set}-b`])).code, 1);
+        assert.equal((await k(['get', 'configmap', `${set}-a`])).code, 0);
+      }
+    });
+
     test('kubectl diff shows what an apply would change, and nothing when nothing would', async () => {
       const same = file('diff-same.yaml', app({ image: 'nginx:1.28', env: ['A'], configData: null, widgetReplicas: 3 }));
       const unchanged = await k(['diff', '-f', same]);
@@ -155,10 +173,7 @@ for (const minor of [27, 33]) {
     test('kubectl edit with EDITOR set to a script patches the object', async () => {
       const editor = file('editor.sh', '#!/bin/sh\nsed -i -e "s/replicas: 2/replicas: 4/" "$1"\n');
       chmodSync(editor, 0o755);
-      const edited = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(bin as string, ['--kubeconfig', ts.kubeconfig, 'edit', 'deployment', 'web'], { env: { ...process.env, HOME: dir, EDITOR: editor, KUBE_EDITOR: editor } },
-          (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }));
-      });
+      const edited = await kenv(['edit', 'deployment', 'web'], { EDITOR: editor, KUBE_EDITOR: editor });
       assert.equal(edited.code, 0, edited.stderr);
       assert.equal(edited.stdout, 'deployment.apps/web edited\n');
       const dep = await json('deployment', 'web', '--show-managed-fields');
