@@ -186,7 +186,8 @@ export function applyConfiguration(live: JsonObject | undefined, config: JsonObj
   const gotApiVersion = typeof config['apiVersion'] === 'string' ? config['apiVersion'] : '';
   const gotKind = typeof config['kind'] === 'string' ? config['kind'] : '';
   if (gotApiVersion !== opts.apiVersion || gotKind !== opts.kind) throw badRequest(`invalid object type: ${gvkString(gotApiVersion, gotKind)}`);
-  const liveObj = live ?? zeroObject(opts.node);
+  // The cached zero object is shared: merging may hand its parts to the result, so copy it.
+  const liveObj = live ?? deepCopy(zeroObject(opts.node));
   let managed: Managed;
   try {
     managed = decodeManagedFields(meta(liveObj)['managedFields']);
