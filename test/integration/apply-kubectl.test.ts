@@ -257,8 +257,8 @@ for (const minor of [27, 33]) {
       // status only changes through /status; spec only through the main resource and /scale.
       await ok('patch', 'widget', 'w1', '--type=merge', '-p', '{"status":{"ready":true}}');
       assert.equal((await json('widget', 'w1'))['status'], undefined);
-      await ok('patch', 'widget', 'w1', '--subresource=status', '--type=merge', '-p', '{"status":{"ready":true,"replicas":3}}');
-      assert.deepEqual((await json('widget', 'w1'))['status'], { ready: true, replicas: 3 });
+      await ok('patch', 'widget', 'w1', '--subresource=status', '--type=merge', '-p', '{"status":{"ready":true,"replicas":3,"stray":1}}');
+      assert.deepEqual((await json('widget', 'w1'))['status'], { ready: true, replicas: 3 }, 'status is pruned too');
       assert.match(await ok('scale', 'widget', 'w1', '--replicas=5'), /widget\.example\.com\/w1 scaled/);
       assert.equal((await json('widget', 'w1'))['spec'].replicas, 5);
       const tooMany = await k(['scale', 'widget', 'w1', '--replicas=11']);

@@ -45,6 +45,12 @@ export class CustomStatusStrategy extends StatusStrategy {
     super(custom);
   }
 
+  override prepareForUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): void {
+    super.prepareForUpdate(next, prev, ctx);
+    // The new status is pruned and defaulted like any write of the object.
+    this.custom.defaults(next);
+  }
+
   override validateUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
     return [...validateObjectMetaUpdate(next.metadata, prev.metadata), ...validateCustomObject(next as JsonObject, this.custom.schema, prev as JsonObject)];
   }
