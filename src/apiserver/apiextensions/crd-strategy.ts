@@ -70,7 +70,12 @@ export class CustomResourceDefinitionStrategy extends BaseStrategy {
   }
 }
 
-/** Rules that k3ts does not enforce, one warning each. */
+/** What k3ts does not do for this CRD: rules it does not enforce, webhook conversion. */
 function warnings(obj: KubeObject): string[] {
-  return customVersions(obj as JsonObject).flatMap((v, i) => ruleWarnings(v.schema, `spec.versions[${i}].schema.openAPIV3Schema`));
+  const out = customVersions(obj as JsonObject).flatMap((v, i) => ruleWarnings(v.schema, `spec.versions[${i}].schema.openAPIV3Schema`));
+  const conversion = spec(obj)['conversion'];
+  if (isObject(conversion) && conversion['strategy'] === 'Webhook') {
+    out.push('spec.conversion.strategy: Webhook conversion is not supported by k3ts: objects are converted between versions as with None (only apiVersion changes)');
+  }
+  return out;
 }
