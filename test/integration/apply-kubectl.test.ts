@@ -166,6 +166,10 @@ for (const minor of [27, 33]) {
       assert.match(changed.stdout, /^-\s+image: nginx:1\.28$/m);
       assert.match(changed.stdout, /^\+\s+image: nginx:1\.29$/m);
       assert.match(changed.stdout, /^\+\s+replicas: 4$/m);
+      // The server-side form: a dry-run apply.
+      const ssa = await k(['diff', '--server-side', '-f', join(dir, 'diff-new.yaml')]);
+      assert.equal(ssa.code, 1, ssa.stderr);
+      assert.match(ssa.stdout, /^\+\s+image: nginx:1\.29$/m);
       // Nothing was written.
       assert.equal((await json('deployment', 'web'))['spec'].template.spec.containers[0].image, 'nginx:1.28');
     });
