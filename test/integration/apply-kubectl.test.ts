@@ -267,6 +267,11 @@ for (const minor of [27, 33]) {
       assert.equal((await json('widget', 'w1'))['spec'].replicas, 5);
       const tooMany = await k(['scale', 'widget', 'w1', '--replicas=11']);
       assert.match(tooMany.stderr, /replicas must be at most 10/);
+      // A second CRD claiming the same kind in the group is not served.
+      await ok('apply', '-f', file('gizmos.yaml', CRD.replace('name: widgets.example.com', 'name: gizmos.example.com').replace('plural: widgets, singular: widget', 'plural: gizmos, singular: gizmo').replace('shortNames: [wd], ', '')));
+      await ok('wait', '--for', 'jsonpath={.status.conditions[0].status}=False', '--timeout=30s', 'crd/gizmos.example.com');
+      assert.match(await ok('get', 'crd', 'gizmos.example.com', '-o', 'jsonpath={.status.conditions[0].reason}: {.status.conditions[0].message}'), /Conflict: "Widget(List)?" is already in use/);
+      await ok('delete', 'crd', 'gizmos.example.com');
     });
 
     test('deleting the CRD deletes its objects', async () => {
