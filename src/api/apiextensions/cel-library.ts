@@ -2,13 +2,16 @@
  * @module Kubernetes's CEL extension functions for x-kubernetes-validations, implemented on
  * @bufbuild/cel: the strings extension (from the library), the list library (isSorted, sum, min,
  * max, indexOf, lastIndexOf), regex find/findAll, URL parsing (url, isURL and its getters), IP
- * and CIDR checks (isIP, isCIDR), and the sets extension (sets.contains, sets.intersects,
+ * and CIDR checks (isIP, isCIDR), the quantity library (quantity, isQuantity, compareTo,
+ * isGreaterThan, isLessThan, add, sub, asInteger, asApproximateFloat, sign, isInteger; quantities
+ * are carried as their canonical strings), and the sets extension (sets.contains, sets.intersects,
  * sets.equivalent). Functions Kubernetes has but k3ts lacks are listed so rules using them are
  * reported as not evaluated instead of failing.
  */
 import { isIP } from 'node:net';
 import { celFunc, celMethod, CelScalar, listType, celList, type CelFunc, type CelValue } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import { isQuantity, parseQuantity, Quantity } from '../quantity.js';
 
 const { INT, STRING, BOOL, DYN } = CelScalar;
 const LIST = listType(DYN);
@@ -120,6 +123,27 @@ const netFuncs: CelFunc[] = [
   celFunc('isCIDR', [STRING], BOOL, (s) => validCIDR(s)),
 ];
 
+const q = (s: string): Quantity => parseQuantity(s);
+const qOf = (v: CelValue): Quantity => (typeof v === 'bigint' ? parseQuantity(v.toString()) : q(String(v)));
+
+const quantityFuncs: CelFunc[] = [
+  celFunc('isQuantity', [STRING], BOOL, (s) => isQuantity(s)),
+  celFunc('quantity', [STRING], STRING, (s) => q(s).toString()),
+  celMethod('compareTo', STRING, [STRING], INT, function (o) { return BigInt(q(this).cmp(q(o))); }),
+  celMethod('isGreaterThan', STRING, [STRING], BOOL, function (o) { return q(this).cmp(q(o)) > 0; }),
+  celMethod('isLessThan', STRING, [STRING], BOOL, function (o) { return q(this).cmp(q(o)) < 0; }),
+  celMethod('add', STRING, [DYN], STRING, function (o) { return q(this).add(qOf(o)).toString(); }),
+  celMethod('sub', STRING, [DYN], STRING, function (o) { return q(this).sub(qOf(o)).toString(); }),
+  celMethod('sign', STRING, [], INT, function () { return BigInt(q(this).sign()); }),
+  celMethod('isInteger', STRING, [], BOOL, function () { const v = q(this); return v.cmp(parseQuantity(v.scaled(0).toString())) === 0; }),
+  celMethod('asInteger', STRING, [], INT, function () {
+    const v = q(this);
+    if (v.cmp(parseQuantity(v.scaled(0).toString())) !== 0) throw new Error('cannot convert value to integer');
+    return v.scaled(0);
+  }),
+  celMethod('asApproximateFloat', STRING, [], CelScalar.DOUBLE, function () { return Number(q(this).scaled(-9)) / 1e9; }),
+];
+
 const setFuncs: CelFunc[] = [
   celFunc('sets.contains', [LIST, LIST], BOOL, (a, b) => [...b].every((y) => [...a].some((x) => same(x, y)))),
   celFunc('sets.intersects', [LIST, LIST], BOOL, (a, b) => [...b].some((y) => [...a].some((x) => same(x, y)))),
@@ -128,10 +152,10 @@ const setFuncs: CelFunc[] = [
 ];
 
 /** Every extension function k3ts provides to validation rules. */
-export const kubernetesFuncs: readonly CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...setFuncs];
+export const kubernetesFuncs: readonly CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...quantityFuncs, ...setFuncs];
 
 /** Kubernetes CEL functions k3ts does not implement: rules calling them are not evaluated. */
 export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'quantity', 'isQuantity', 'ip', 'cidr', 'semver', 'isSemver', 'getQuery', 'format.named',
+  'ip', 'cidr', 'semver', 'isSemver', 'getQuery', 'format.named',
   'dns1123Label', 'dns1123Subdomain', 'dns1035Label', 'qualifiedName', 'labelValue', 'uri', 'uuid', 'byte', 'date', 'datetime',
 ]);

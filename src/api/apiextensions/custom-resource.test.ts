@@ -85,5 +85,30 @@ test('ruleWarnings() names the rules k3ts cannot evaluate instead of refusing th
   const warnings = ruleWarnings(schema);
   assert.equal(warnings.length, 1);
   assert.match(warnings[0] ?? '', /^openAPIV3Schema\.properties\[spec\]\.x-kubernetes-validations\[2\]: rule "self\.\?optional\.orValue\(1\) > 0" is not enforced: the CEL library cannot parse it/);
-  assert.deepEqual(ruleWarnings({ type: 'object', 'x-kubernetes-validations': [{ rule: 'quantity(self.q).isGreaterThan(quantity("1"))' }] }).map((w) => w.replace(/.*: /, '')), ['k3ts does not implement quantity']);
+  assert.deepEqual(ruleWarnings({ type: 'object', 'x-kubernetes-validations': [{ rule: 'semver(self.v).major() > 1' }] }).map((w) => w.replace(/.*: /, '')), ['k3ts does not implement semver']);
+});
+
+test('validateCustomObject() has the Kubernetes CEL libraries: lists, regex, URLs, IPs, quantities, sets', () => {
+  const rules = [
+    'self.items.isSorted() && self.items.sum() == 6 && self.items.max() == 3 && self.items.indexOf(2) == 1',
+    'self.name.find("[0-9]+") == "42" && self.name.findAll("[a-z]").size() == 3',
+    'isURL(self.url) && url(self.url).getHost() == "example.com:8443" && url(self.url).getScheme() == "https"',
+    'isIP(self.ip) && isCIDR(self.cidr) && !isIP(self.name)',
+    'quantity(self.mem).isGreaterThan(quantity("500Mi")) && quantity("1000m").compareTo(quantity("1")) == 0 && isQuantity(self.mem)',
+    'quantity(self.mem).add(quantity("1Gi")) == quantity("2Gi") && quantity("3").asInteger() == 3',
+    'sets.contains(self.items, [1, 2]) && !sets.intersects(self.items, [9])',
+    'self.name.lowerAscii() == "abc42" && self.name.split("4").size() == 2',
+  ];
+  const s: JSONSchemaProps = {
+    type: 'object',
+    'x-kubernetes-validations': rules.map((rule) => ({ rule })),
+    properties: {
+      items: { type: 'array', items: { type: 'integer' } }, name: { type: 'string' }, url: { type: 'string' },
+      ip: { type: 'string' }, cidr: { type: 'string' }, mem: { type: 'string' },
+    },
+  };
+  const good = { items: [1, 2, 3], name: 'abc42', url: 'https://example.com:8443/x', ip: '10.0.0.1', cidr: '10.0.0.0/8', mem: '1Gi' };
+  assert.deepEqual(lines(validateCustomObject(good, s)), []);
+  const bad = lines(validateCustomObject({ ...good, items: [3, 2, 1], mem: '100Mi' }, s));
+  assert.deepEqual(bad.map((l) => l.replace(/: failed rule: .*/, '')), [': FieldValueInvalid: "object"', ': FieldValueInvalid: "object"', ': FieldValueInvalid: "object"']);
 });
