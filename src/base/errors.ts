@@ -21,6 +21,27 @@ export class ConfigError extends K3tsError {
   }
 }
 
+/** A flag, key or feature k3s has but k3ts has not implemented yet; never silently accepted. */
+export class UnsupportedError extends K3tsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ERR_UNSUPPORTED', message, options);
+  }
+}
+
+/** Certificates, keys and tokens: unreadable, malformed, or not matching each other. */
+export class PkiError extends K3tsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ERR_PKI', message, options);
+  }
+}
+
+/** A startup step failed; the message says which step, the cause says why. */
+export class StartupError extends K3tsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ERR_STARTUP', message, options);
+  }
+}
+
 /** The operation was cancelled through its AbortSignal. */
 export class AbortedError extends K3tsError {
   constructor(message = 'operation aborted', options?: { cause?: unknown }) {

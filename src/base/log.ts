@@ -3,12 +3,14 @@
  * Levels: error, warning, info, and verbose info gated by `-v N` (`--debug` means -v 4 and
  * debug lines). One process-wide sink (stderr or a file), set once at start by the CLI.
  */
-import { appendFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 
 export type Severity = 'I' | 'W' | 'E' | 'D';
 
 export interface LogSink {
   write(line: string): void;
+  /** Releases the sink (closes a file); lines written before are already on disk. */
+  close?(): void;
 }
 
 interface LogState {
@@ -21,14 +23,47 @@ const stderrSink: LogSink = { write: (line) => process.stderr.write(line) };
 
 const state: LogState = { verbosity: 0, debug: false, sink: stderrSink };
 
+/** Appends to a file through one descriptor; writeSync keeps lines whole and on disk even on abrupt exit. */
+function fileSink(path: string, alsoToStderr: boolean): LogSink {
+  const fd = openSync(path, 'a', 0o600);
+  let open = true;
+  return {
+    write(line) {
+      if (open) writeSync(fd, line);
+      if (alsoToStderr) process.stderr.write(line);
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      closeSync(fd);
+    },
+  };
+}
+
+/** Options the CLI resolves from `-v`, `--debug`, `--log` and `--alsologtostderr`. */
+export interface LogOptions {
+  verbosity?: number;
+  debug?: boolean;
+  file?: string | undefined;
+  alsoToStderr?: boolean;
+}
+
 /** Sets the process-wide log options; called once by the CLI after config is resolved. */
-export function configureLogging(opts: { verbosity?: number; debug?: boolean; file?: string | undefined }): void {
+export function configureLogging(opts: LogOptions): void {
   state.verbosity = opts.verbosity ?? 0;
   state.debug = opts.debug ?? false;
   if (state.debug && state.verbosity < 4) state.verbosity = 4;
-  const file = opts.file;
-  // appendFileSync keeps lines whole and flushed even when the process exits abruptly.
-  state.sink = file ? { write: (line) => appendFileSync(file, line) } : stderrSink;
+  const next = opts.file ? fileSink(opts.file, opts.alsoToStderr ?? false) : stderrSink;
+  const prev = state.sink;
+  state.sink = next;
+  if (prev !== next) prev.close?.();
+}
+
+/** Closes the log file, if any, and goes back to stderr. Called last on shutdown. */
+export function closeLogging(): void {
+  const prev = state.sink;
+  state.sink = stderrSink;
+  prev.close?.();
 }
 
 /** Replaces the sink (tests capture lines with this). Returns the previous one. */

@@ -102,14 +102,64 @@ export class ProtoWriter {
     return this;
   }
 
-  /** Length-prefixed UTF-8 string. */
-  string(s: string): this { return this.bytes(textEncoder.encode(s)); }
+  /** Length-prefixed UTF-8 string, written in place (no intermediate byte array). */
+  string(s: string): this {
+    const n = s.length;
+    if (n < 128) {
+      // Short ASCII strings (names, keys, enums) dominate Kubernetes objects: copy code units.
+      let ascii = true;
+      for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 0x7f) { ascii = false; break; }
+      if (ascii) {
+        this.ensure(n + 1);
+        this.buf[this.pos++] = n;
+        for (let i = 0; i < n; i++) this.buf[this.pos++] = s.charCodeAt(i);
+        return this;
+      }
+    }
+    const len = Buffer.byteLength(s, 'utf8');
+    this.uvarint(len);
+    this.ensure(len);
+    textEncoder.encodeInto(s, this.buf.subarray(this.pos, this.pos + len));
+    this.pos += len;
+    return this;
+  }
 
   /** Raw bytes without a length prefix. */
   raw(b: Uint8Array): this {
     this.ensure(b.length);
     this.buf.set(b, this.pos);
     this.pos += b.length;
+    return this;
+  }
+
+  /**
+   * Opens a length-delimited field whose length is not known yet (a nested message written in
+   * place); returns a mark to pass to end(). One byte is reserved for the length.
+   */
+  begin(field: number): number {
+    this.tag(field, WireType.LengthDelimited);
+    this.ensure(1);
+    return this.pos++;
+  }
+
+  /** Closes a field opened with begin(): writes its length, moving the body when it needs more bytes. */
+  end(mark: number): this {
+    const len = this.pos - mark - 1;
+    if (len < 0x80) {
+      this.buf[mark] = len;
+      return this;
+    }
+    let extra = 0;
+    for (let n = len; n >= 0x80; n = Math.floor(n / 0x80)) extra++;
+    this.ensure(extra);
+    this.buf.copyWithin(mark + 1 + extra, mark + 1, this.pos);
+    let n = len, p = mark;
+    while (n >= 0x80) {
+      this.buf[p++] = (n % 0x80) | 0x80;
+      n = Math.floor(n / 0x80);
+    }
+    this.buf[p] = n;
+    this.pos += extra;
     return this;
   }
 
@@ -120,10 +170,14 @@ export class ProtoWriter {
 /** Reads protobuf fields from a buffer, checking every bound. */
 export class ProtoReader {
   private pos = 0;
-  private readonly view: DataView;
+  private dataView: DataView | undefined;
 
-  constructor(private readonly buf: Uint8Array) {
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  constructor(private readonly buf: Uint8Array) {}
+
+  /** Created on first use: most messages hold no fixed-width fields. */
+  private get view(): DataView {
+    this.dataView ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    return this.dataView;
   }
 
   get done(): boolean { return this.pos >= this.buf.length; }
@@ -169,13 +223,43 @@ export class ProtoReader {
 
   /** A varint as a signed number (int32/int64 within the safe range). */
   int(): number {
+    // Fast path: non-negative values below 2^49 take at most seven bytes.
+    let result = 0, mul = 1;
+    for (let i = this.pos; i < this.pos + 7 && i < this.buf.length; i++) {
+      const b = this.buf[i] ?? 0;
+      result += (b & 0x7f) * mul;
+      if (b < 0x80) { this.pos = i + 1; return result; }
+      mul *= 128;
+    }
     const v = this.varint64();
     if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new ProtoDecodeError('integer outside the safe range');
     return Number(v);
   }
 
+  /** An int64 field as a number: exact within 2^53, rounded beyond (JSON numbers are doubles). */
+  int64(): number {
+    const start = this.pos;
+    try {
+      return this.int();
+    } catch (e) {
+      if (!(e instanceof ProtoDecodeError) || e.message.includes('truncated')) throw e;
+      this.pos = start;
+      return Number(this.varint64());
+    }
+  }
+
   /** An int32 field: Go truncates int64 varints to 32 bits. */
-  int32(): number { return Number(BigInt.asIntN(32, this.varint64())); }
+  int32(): number {
+    // The low 32 bits are in the first five bytes; the rest (sign extension) is skipped.
+    let v = 0;
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.buf.length) throw new ProtoDecodeError('truncated varint');
+      const b = this.buf[this.pos++] ?? 0;
+      if (i < 5) v |= (b & 0x7f) << (7 * i);
+      if (b < 0x80) return v | 0;
+    }
+    throw new ProtoDecodeError('varint longer than 10 bytes');
+  }
 
   bool(): boolean { return this.varint64() !== 0n; }
 
@@ -209,7 +293,23 @@ export class ProtoReader {
     return b;
   }
 
-  string(): string { return textDecoder.decode(this.bytes()); }
+  string(): string {
+    const n = this.uvarint();
+    this.need(n);
+    const start = this.pos;
+    this.pos += n;
+    if (n <= 64) {
+      // Short ASCII strings are most of a Kubernetes object; decoding them by hand avoids a native call.
+      let out = '';
+      for (let i = start; i < start + n; i++) {
+        const c = this.buf[i] ?? 0;
+        if (c > 0x7f) return textDecoder.decode(this.buf.subarray(start, start + n));
+        out += String.fromCharCode(c);
+      }
+      return out;
+    }
+    return textDecoder.decode(this.buf.subarray(start, start + n));
+  }
 
   /** Skips a field of the given wire type. */
   skip(wire: WireType): void {

@@ -1,15 +1,10 @@
 /**
- * @module The binary's entry: picks the subcommand (or the argv[0] alias) and lazily imports it.
+ * @module The binary's entry: names itself after argv[0] (`k3ts`, or `k3s` through a link) and
+ * runs the command line, exiting with its code once logs are flushed.
  */
-const VERSION = '0.1.0';
+import { basename } from 'node:path';
+import { runApp } from '../cli/app.js';
 
-function main(argv: readonly string[]): void {
-  if (argv[0] === '--version' || argv[0] === '-v') {
-    process.stdout.write(`k3ts version v1.33.3+k3ts (${VERSION})\n`);
-    return;
-  }
-  process.stderr.write('k3ts: usage: k3ts [server|agent] [flags]\n');
-  process.exitCode = 1;
-}
-
-main(process.argv.slice(2));
+const app = basename(process.argv[1] ?? 'k3ts').replace(/\.js$/, '') || 'k3ts';
+const code = await runApp(process.argv.slice(2), { app: app === 'main' ? 'k3ts' : app, env: process.env, stdout: process.stdout, stderr: process.stderr });
+process.exitCode = code;

@@ -109,7 +109,10 @@ export interface Backend {
   readonly name: string;
   /** The newest revision in the store. */
   currentRevision(): Promise<number>;
-  /** The revision below which history has been compacted (0 if never). */
+  /**
+   * The revision below which history has been compacted (0 if never): reads at a revision
+   * below it throw CompactedError (reads at it succeed), and a watch needs fromRevision >= it.
+   */
   compactRevision(): Promise<number>;
   get(key: string, opts?: GetOptions): Promise<GetResult>;
   list(prefix: string, opts?: ListOptions): Promise<ListResult>;

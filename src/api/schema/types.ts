@@ -39,6 +39,8 @@ export type TypeRef =
  * no fields of its own; the codecs know these by name.
  *  - Time: RFC 3339 seconds in JSON; protobuf {int64 seconds = 1; int32 nanos = 2}.
  *  - MicroTime: RFC 3339 with microseconds; protobuf as Time.
+ *  - Duration: a Go duration string ("1m30s", "10.5s", "0s"); protobuf {int64 duration = 1} in
+ *    nanoseconds. Only metrics.k8s.io uses it (NodeMetrics/PodMetrics window).
  *  - Quantity: "100m", "1Gi" (JSON numbers accepted on input); protobuf {string string = 1}.
  *  - IntOrString: JSON int or string; protobuf {int64 type = 1; int32 intVal = 2; string strVal = 3}.
  *  - RawExtension: any JSON object; protobuf {bytes raw = 1}.
@@ -50,6 +52,7 @@ export type TypeRef =
 export type CustomEncoding =
   | 'Time'
   | 'MicroTime'
+  | 'Duration'
   | 'Quantity'
   | 'IntOrString'
   | 'RawExtension'

@@ -1,48 +1,17 @@
 /**
- * @module Checks on the core catalog sources that the reference comparison cannot make: protobuf
- * numbers unique per message, descriptions present, defaults within enums, kubectl's short names
- * and categories, and that meta/v1 plus core/v1 resolve on their own.
+ * @module Checks on the core catalog sources that the reference comparison cannot make: kubectl's
+ * short names and categories, and that meta/v1 plus core/v1 resolve on their own (the invariants
+ * every source shares are in ../../sources.test.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCatalog } from '../../catalog.js';
 import { coreGroups } from './index.js';
 
-const definitions = coreGroups.flatMap((g) => g.definitions);
-
 test('coreGroups resolve on their own, without the named API groups', () => {
   const cat = buildCatalog(coreGroups);
   assert.equal(cat.definitionFor('', 'v1', 'Pod')?.name, 'io.k8s.api.core.v1.Pod');
   assert.ok(cat.definitions.has('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'));
-});
-
-test('coreGroups declare each protobuf number once per (embedded) message', () => {
-  for (const d of definitions) {
-    const seen = new Map<string, string>();
-    for (const f of d.fields) {
-      if (f.proto === 0) continue;
-      const slot = `${(f.embeddedIn ?? []).join('.')}#${f.proto}`;
-      assert.equal(seen.get(slot), undefined, `${d.name}: ${f.name} reuses protobuf slot ${slot} of ${seen.get(slot)}`);
-      seen.set(slot, f.name);
-    }
-  }
-});
-
-test('coreGroups describe every definition and field in one short sentence', () => {
-  for (const d of definitions) {
-    assert.match(d.doc, /^\S.{2,150}[.)]$/, d.name);
-    for (const f of d.fields) assert.match(f.doc, /^\S.{2,150}[.)]$/, `${d.name}.${f.name}`);
-  }
-});
-
-test('coreGroups only publish defaults their enums allow', () => {
-  for (const d of definitions) {
-    for (const f of d.fields) {
-      if (f.enum && f.default !== undefined) assert.ok(f.enum.includes(String(f.default)), `${d.name}.${f.name}`);
-      if (f.listMapKeys) assert.equal(f.listType, 'map', `${d.name}.${f.name}: map keys need list type map`);
-      if (f.patchMergeKey) assert.match(f.patchStrategy ?? '', /merge/, `${d.name}.${f.name}: merge key without merge`);
-    }
-  }
 });
 
 test('core resources carry the short names and categories kubectl api-resources shows', () => {

@@ -8,6 +8,7 @@ import { everyGroupVersion } from './registered-versions.js';
 export const metaV1 = defineGroup({ prefix: 'io.k8s.apimachinery.pkg.apis.meta.v1', group: '', version: 'v1' }, (g) => {
   g.custom('Time', 'A point in time, serialized as an RFC 3339 string with second precision.', 'Time');
   g.custom('MicroTime', 'A point in time, serialized as an RFC 3339 string with microsecond precision.', 'MicroTime');
+  g.custom('Duration', 'A length of time, serialized as a Go duration string such as 1m30s.', 'Duration');
   g.custom('FieldsV1', 'The set of fields a manager owns, kept as a JSON trie of field, key and value paths.', 'FieldsV1');
   g.struct('Patch', 'The body of a PATCH request; its shape depends on the patch content type.', {});
 

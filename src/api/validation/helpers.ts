@@ -1,0 +1,47 @@
+/**
+ * @module Small validation helpers shared by the per-kind validators: typed reads of untrusted
+ * JSON and the common checks (enum values, non-negative integers, quantities, label maps).
+ */
+import { isPlainObject } from '../meta/object.js';
+import { parseQuantity, type Quantity } from '../quantity.js';
+import { type FieldError, type FieldPath, fieldErrors } from './field-errors.js';
+import { isQualifiedName, isValidLabelValue } from './names.js';
+
+export type Obj = Record<string, unknown>;
+
+export const obj = (v: unknown): Obj => (isPlainObject(v) ? v : {});
+export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** NotSupported unless `v` (when set) is one of `allowed`. */
+export function checkEnum(errs: FieldError[], path: FieldPath, v: unknown, allowed: readonly string[], required = false): void {
+  if (v === undefined || v === null || v === '') {
+    if (required) errs.push(fieldErrors.required(path));
+    return;
+  }
+  if (typeof v !== 'string' || !allowed.includes(v)) errs.push(fieldErrors.notSupported(path, v, allowed));
+}
+
+/** `must be greater than or equal to 0` for a negative integer. */
+export function checkNonNegative(errs: FieldError[], path: FieldPath, v: unknown): void {
+  if (typeof v === 'number' && v < 0) errs.push(fieldErrors.invalid(path, v, 'must be greater than or equal to 0'));
+}
+
+/** A quantity string (or number); invalid ones are reported with Kubernetes's message. */
+export function checkQuantity(errs: FieldError[], path: FieldPath, v: unknown): Quantity | undefined {
+  try {
+    return parseQuantity(typeof v === 'number' ? String(v) : str(v));
+  } catch {
+    errs.push(fieldErrors.invalid(path, v, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
+    return undefined;
+  }
+}
+
+/** Keys are qualified names and values label values (nodeSelector, selectors' matchLabels). */
+export function checkLabelMap(errs: FieldError[], path: FieldPath, m: unknown): void {
+  if (!isPlainObject(m)) return;
+  for (const [k, v] of Object.entries(m)) {
+    for (const e of isQualifiedName(k)) errs.push(fieldErrors.invalid(path, k, e));
+    for (const e of isValidLabelValue(str(v))) errs.push(fieldErrors.invalid(path, v, e));
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * @module The watch response: a chunked stream of newline-delimited JSON WatchEvents
+ * (`{"type":"ADDED","object":{...}}`), Table-row events for `kubectl get -w`, bookmarks, a clean
+ * end at timeoutSeconds, and an ERROR event for a resume point that is too old. Encodings are
+ * shared between watchers through the cache event's memo; a client whose socket buffer grows
+ * past the limit is cut off rather than slowing the others.
+ */
+import type { ServerResponse } from 'node:http';
+import type { KubeObject } from '../../api/meta/object.js';
+import type { Status } from '../../api/status.js';
+import type { CacheEvent, EventType } from '../storage/cache-event.js';
+import type { WatchSink } from '../storage/watcher.js';
+import type { Negotiated } from './negotiate.js';
+import { type TransformContext, transformObject } from './respond.js';
+
+/** Buffered bytes beyond which a watcher is considered too slow. */
+export const WATCH_BUFFER_LIMIT = 8 * 1024 * 1024;
+
+export interface WatchStreamOptions {
+  readonly negotiated: Negotiated;
+  readonly transform: TransformContext;
+  /** kind/apiVersion of bookmark objects. */
+  readonly kind: string;
+  readonly apiVersion: string;
+  readonly bufferLimit?: number;
+}
+
+
+/** Starts the HTTP response of a watch and returns the sink that feeds it. */
+export function startWatchStream(res: ServerResponse, o: WatchStreamOptions, onEnd: () => void): WatchSink & { readonly ended: boolean; error(status: Status): void } {
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private', 'transfer-encoding': 'chunked' });
+  res.flushHeaders();
+  const limit = o.bufferLimit ?? WATCH_BUFFER_LIMIT;
+  const n = o.negotiated;
+  const table = n.transform === 'Table';
+  let first = true;
+  let ended = false;
+
+  const write = (chunk: Buffer | string): boolean => {
+    if (ended || res.destroyed) return false;
+    res.write(chunk);
+    return res.writableLength <= limit;
+  };
+
+  const encode = (type: EventType | 'ERROR' | 'BOOKMARK', obj: unknown): Buffer => Buffer.from(`{"type":"${type}","object":${JSON.stringify(obj)}}\n`);
+
+  const eventLine = (type: EventType, obj: KubeObject, ev: CacheEvent | undefined): Buffer => {
+    if (!table && n.transform === 'none') {
+      if (!ev) return encode(type, obj);
+      const which = obj === ev.obj ? 'cur' : 'prev';
+      return ev.memoize(`json:${type}:${which}`, () => encode(type, obj));
+    }
+    const headers = first;
+    const build = () => encode(type, transformObject(obj, n, { ...o.transform, noHeaders: !headers }));
+    if (!ev) return build();
+    const which = obj === ev.obj ? 'cur' : 'prev';
+    return ev.memoize(`${n.transform}:${n.transformVersion}:${o.transform.include}:${headers}:${type}:${which}`, build);
+  };
+
+  return {
+    get ended() { return ended; },
+    send(type, obj, ev) {
+      const line = eventLine(type, obj, ev);
+      first = false;
+      return write(line);
+    },
+    bookmark(rev, initialEventsEnd) {
+      const metadata: Record<string, unknown> = { resourceVersion: String(rev) };
+      if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
+      return write(encode('BOOKMARK', { kind: o.kind, apiVersion: o.apiVersion, metadata }));
+    },
+    error(status) {
+      write(encode('ERROR', status));
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      if (!res.destroyed) res.end();
+      onEnd();
+    },
+  };
+}
+
+/** Upstream picks a random timeout between --min-request-timeout (1800 s) and twice that. */
+export function defaultWatchTimeoutSeconds(): number {
+  return 1800 + Math.floor(Math.random() * 1800);
+}
+

@@ -1,0 +1,99 @@
+/**
+ * @module The registry subresources every resource with them shares: status (the same store with
+ * the status strategy), scale (autoscaling/v1 Scale over spec.replicas and the selector), and
+ * namespaces' finalize (only spec.finalizers may change).
+ */
+import { cloneJson, getPath, isPlainObject, type KubeObject } from '../../api/meta/object.js';
+import { formatLabelSelectorObject } from '../../api/labels/from-object.js';
+import { selectorFromSet } from '../../api/labels/selector.js';
+import { statusErrors } from '../../api/status.js';
+import { type FieldError, fieldErrors, invalidError } from '../../api/validation/field-errors.js';
+import type { Store } from './generic/store.js';
+import type { Subresource } from './resources.js';
+import { StatusStrategy, type Strategy } from './rest/strategy.js';
+import type { RequestContext } from './rest/context.js';
+
+/** `/status`: reads the object; writes change only `.status`. */
+export function statusSubresource(store: Store, strategy: Strategy = new StatusStrategy(store.strategy)): Subresource {
+  const r = store.resource;
+  return {
+    kind: { group: r.group, version: r.version, kind: r.kind },
+    get: (ctx, name) => store.get(ctx, name),
+    update: (ctx, name, apply, opts) => store.update(ctx, name, async (prev) => {
+      if (!prev) throw statusErrors.notFound({ resource: r.plural, group: r.group }, name);
+      return apply(prev);
+    }, { ...opts, strategy }),
+  };
+}
+
+const SCALE_KIND = { group: 'autoscaling', version: 'v1', kind: 'Scale' };
+
+/** The Scale of an object: spec.replicas, status.replicas and the selector as a string. */
+export function toScale(o: KubeObject): KubeObject {
+  const sel = getPath(o, ['spec', 'selector']);
+  // ReplicationControllers have a plain label map; the apps kinds a LabelSelector.
+  const selector = isPlainObject(sel) && (sel['matchLabels'] !== undefined || sel['matchExpressions'] !== undefined)
+    ? formatLabelSelectorObject(sel) : isPlainObject(sel) ? selectorFromSet(sel as Record<string, string>).toString() : '';
+  const m = o.metadata;
+  const metadata: KubeObject['metadata'] = { name: m.name ?? '' };
+  if (m.namespace) metadata.namespace = m.namespace;
+  if (m.uid) metadata.uid = m.uid;
+  if (m.resourceVersion) metadata.resourceVersion = m.resourceVersion;
+  if (m.creationTimestamp) metadata.creationTimestamp = m.creationTimestamp;
+  const replicas = getPath(o, ['spec', 'replicas']);
+  const status: Record<string, unknown> = { replicas: getPath(o, ['status', 'replicas']) ?? 0 };
+  if (selector && selector !== '<none>') status['selector'] = selector;
+  return { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata, spec: { replicas: typeof replicas === 'number' ? replicas : 0 }, status };
+}
+
+/** `/scale` of deployments, replica sets, stateful sets and replication controllers. */
+export function scaleSubresource(store: Store): Subresource {
+  const r = store.resource;
+  return {
+    kind: SCALE_KIND,
+    get: async (ctx, name) => toScale(await store.get(ctx, name)),
+    update: async (ctx: RequestContext, name, apply, opts) => {
+      const out = await store.update(ctx, name, async (prev) => {
+        if (!prev) throw statusErrors.notFound({ resource: r.plural, group: r.group }, name);
+        const scale = await apply(toScale(prev));
+        const replicas = getPath(scale, ['spec', 'replicas']);
+        const errs: FieldError[] = [];
+        if (typeof replicas !== 'number' || !Number.isInteger(replicas)) errs.push(fieldErrors.invalid('spec.replicas', replicas ?? null, 'must be an integer'));
+        else if (replicas < 0) errs.push(fieldErrors.invalid('spec.replicas', replicas, 'must be greater than or equal to 0'));
+        if (errs.length) throw invalidError('Scale', 'autoscaling', name, errs);
+        const next = cloneJson(prev);
+        next['spec'] = { ...(isPlainObject(next['spec']) ? next['spec'] : {}), replicas };
+        if (scale.metadata.resourceVersion) next.metadata.resourceVersion = scale.metadata.resourceVersion;
+        return next;
+      }, opts);
+      return { obj: toScale(out.obj), created: false };
+    },
+  };
+}
+
+/** `namespaces/<name>/finalize`: only spec.finalizers change. */
+export function finalizeSubresource(store: Store): Subresource {
+  return {
+    kind: { group: '', version: 'v1', kind: 'Namespace' },
+    update: (ctx, name, apply, opts) => store.update(ctx, name, async (prev) => {
+      if (!prev) throw statusErrors.notFound({ resource: 'namespaces', group: '' }, name);
+      const body = await apply(cloneJson(prev));
+      const next = cloneJson(prev);
+      const fins = getPath(body, ['spec', 'finalizers']);
+      next['spec'] = { ...(isPlainObject(next['spec']) ? next['spec'] : {}) };
+      if (Array.isArray(fins) && fins.length) (next['spec'] as Record<string, unknown>)['finalizers'] = fins;
+      else delete (next['spec'] as Record<string, unknown>)['finalizers'];
+      if (body.metadata.resourceVersion) next.metadata.resourceVersion = body.metadata.resourceVersion;
+      return next;
+    }, { ...opts, strategy: new FinalizeStrategy(store.strategy) }),
+  };
+}
+
+/** Like the namespace strategy, but keeps the new spec.finalizers. */
+class FinalizeStrategy extends StatusStrategy {
+  override prepareForUpdate(next: KubeObject, prev: KubeObject): void {
+    const spec = next['spec'];
+    Object.assign(next, { ...cloneJson(prev), metadata: next.metadata });
+    next['spec'] = spec;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * @module Configuration parts shared by `server` and `agent`: logging, the data directory,
+ * node identity (name, labels, taints, addresses) and join tokens, with k3s's defaults.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { messageOf } from '../base/errors.js';
+import { DEFAULTS } from './defaults.js';
+import { parseToken, type ParsedToken } from '../pki/token.js';
+import type { LogConfig, NodeConfig, TokenInput } from '../server/config.js';
+import type { HostFacts } from './host.js';
+import { badValue, describeSource, type FlagSettings, type ScalarSetting } from './settings.js';
+import { ipList, nodeLabels, nodeTaints } from './validate.js';
+
+
+
+
+/** Makes a path absolute against the working directory, as k3s does with filepath.Abs. */
+export function absolutePath(host: HostFacts, p: string): string {
+  return isAbsolute(p) ? p : resolve(host.cwd, p);
+}
+
+export function resolveLog(s: FlagSettings, host: HostFacts): LogConfig {
+  const v = s.int('v');
+  if (v && v.value < 0) throw badValue({ name: 'v', source: v.source }, `${v.value} is not a verbosity level (0 or more)`);
+  const file = s.string('log')?.value;
+  return {
+    verbosity: v?.value ?? 0,
+    debug: s.bool('debug')?.value ?? false,
+    file: file ? absolutePath(host, file) : undefined,
+    alsoToStderr: s.bool('alsologtostderr')?.value ?? false,
+  };
+}
+
+/** --data-dir, else /var/lib/rancher/k3s for root and ~/.rancher/k3s otherwise (k3s's rule). */
+export function resolveDataDir(s: FlagSettings, host: HostFacts): string {
+  const d = s.string('data-dir')?.value;
+  if (d) return absolutePath(host, d);
+  return host.uid === 0 ? DEFAULTS.dataDirRoot : resolve(host.home, DEFAULTS.dataDirUser);
+}
+
+export function resolveNode(s: FlagSettings, host: HostFacts): NodeConfig {
+  const name = (s.string('node-name')?.value || host.hostname).toLowerCase();
+  const ips = ipList('node-ip', s.list('node-ip'), { perFamily: true });
+  return {
+    name,
+    withNodeId: s.bool('with-node-id')?.value ?? false,
+    labels: nodeLabels('node-label', s.list('node-label')),
+    taints: nodeTaints('node-taint', s.list('node-taint')),
+    ips: ips.length ? ips : host.addresses.slice(),
+    externalIps: ipList('node-external-ip', s.list('node-external-ip'), { perFamily: true }),
+  };
+}
+
+/** A token from `--<flag>` or `--<flag>-file`; both at once is an error, as is an empty file. */
+export function resolveToken(s: FlagSettings, host: HostFacts, opts: { flag: string }): TokenInput | undefined {
+  const name = opts.flag;
+  const direct = s.string(name);
+  const file = s.string(`${name}-file`);
+  const given = direct?.value ? direct : undefined;
+  const path = file?.value ? file : undefined;
+  if (given && path) {
+    throw badValue({ name, source: given.source }, `${describeSource(`${name}-file`, path.source)} is also set; give the token one way only`);
+  }
+  if (given) return { parsed: parse(name, given), source: describeSource(name, given.source) };
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = host.readFile(absolutePath(host, path.value));
+  } catch (err) {
+    throw badValue({ name: `${name}-file`, source: path.source }, `cannot read ${path.value}: ${messageOf(err)}`);
+  }
+  const where = { value: text, source: path.source };
+  return { parsed: parse(`${name}-file`, where), source: `the file ${path.value}` };
+}
+
+function parse(name: string, s: ScalarSetting<string>): ParsedToken {
+  try {
+    return parseToken(s.value);
+  } catch (err) {
+    throw badValue({ name, source: s.source }, messageOf(err));
+  }
+}
+
+/** Freezes an object graph (configuration is immutable once resolved). */
+export function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    Object.freeze(v);
+  }
+  return v;
+}

@@ -1,0 +1,66 @@
+/**
+ * @module The embedded default datastore: SQLite in WAL mode at <data-dir>/server/db/state.db.
+ * Durability: synchronous=FULL, so a write is on disk (WAL fsynced) when it is acknowledged;
+ * group commit (logstructured/batcher.ts) shares that fsync among concurrent writers. After
+ * each automatic compaction the WAL is checkpointed and truncated, so under churn both files
+ * stop growing (freed pages are reused).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatastoreUnavailableError } from '../../backend.js';
+import type { Backend } from '../../backend.js';
+import type { StoreTuning } from '../../logstructured/store.js';
+import type { SqlDialect } from '../../sqllog/dialect.js';
+import { openSqlStore, SqlLog } from '../../sqllog/sql-log.js';
+import { SqliteDb, sqliteError } from './sqlite-db.js';
+
+export const sqliteDialect: SqlDialect = {
+  schema: [
+    `CREATE TABLE IF NOT EXISTS k3ts_log (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      create_revision INTEGER NOT NULL,
+      prev_revision INTEGER NOT NULL,
+      succ INTEGER,
+      deleted INTEGER NOT NULL,
+      lease INTEGER NOT NULL,
+      value BLOB NOT NULL)`,
+    'CREATE INDEX IF NOT EXISTS k3ts_log_name_id_succ ON k3ts_log (name, id, succ)',
+    'CREATE INDEX IF NOT EXISTS k3ts_log_succ ON k3ts_log (succ)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS k3ts_log_live ON k3ts_log (name) WHERE succ IS NULL',
+    'CREATE TABLE IF NOT EXISTS k3ts_meta (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL, compact_revision INTEGER NOT NULL)',
+    'INSERT OR IGNORE INTO k3ts_meta (id, revision, compact_revision) VALUES (1, 0, 0)',
+  ],
+  // BEGIN IMMEDIATE (in SqliteDb) already holds the database's write lock.
+  lockMeta: 'SELECT revision, compact_revision FROM k3ts_meta WHERE id = 1',
+  supersedeStyle: 'case',
+  maxRowsPerStatement: 256,
+  decodeKey: (v) => String(v),
+};
+
+/** The log, plus a WAL checkpoint after every compaction. */
+class SqliteLog extends SqlLog {
+  constructor(private readonly sqlite: SqliteDb) {
+    super('sqlite', sqlite, sqliteDialect);
+  }
+
+  override async compact(revision: number): Promise<void> {
+    await super.compact(revision);
+    await this.sqlite.checkpoint();
+  }
+}
+
+/** Opens (creating if needed) the SQLite database at `path` and a store on it. */
+export async function openSqlite(path: string, tuning: StoreTuning = {}): Promise<Backend> {
+  let db: SqliteDb;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    db = new SqliteDb(path, {
+      writerPragmas: ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 10000', 'journal_size_limit = 67108864'],
+      readerPragmas: ['busy_timeout = 10000', 'query_only = 1', 'cache_size = -16000'],
+    });
+  } catch (err) {
+    throw err instanceof DatastoreUnavailableError ? err : sqliteError(err, `cannot open ${path}`);
+  }
+  return openSqlStore(new SqliteLog(db), tuning);
+}

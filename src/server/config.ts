@@ -1,0 +1,101 @@
+/**
+ * @module The shape of the server's configuration, declared here by its consumer: user intent
+ * only (computed runtime state such as certificate paths stays in the server). `src/config/`
+ * builds it from flags, files and environment, and freezes it.
+ */
+import type { ParsedToken } from '../pki/token.js';
+
+/** Packaged components `--disable` accepts (k3s's list). */
+export const DISABLE_ITEMS = ['coredns', 'servicelb', 'traefik', 'local-storage', 'metrics-server', 'runtimes'] as const;
+export type DisableItem = (typeof DISABLE_ITEMS)[number];
+
+export const FLANNEL_BACKENDS = ['none', 'vxlan', 'host-gw', 'wireguard-native'] as const;
+export type FlannelBackend = (typeof FLANNEL_BACKENDS)[number];
+
+/** A node label `key=value`. */
+export interface NodeLabel {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** A node taint `key[=value]:Effect`. */
+export interface NodeTaint {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+/** A port range such as `30000-32767` (inclusive). */
+export interface PortRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Logging options (`-v`, `--debug`, `--log`, `--alsologtostderr`). */
+export interface LogConfig {
+  readonly verbosity: number;
+  readonly debug: boolean;
+  readonly file: string | undefined;
+  readonly alsoToStderr: boolean;
+}
+
+/** Node identity and registration options. */
+export interface NodeConfig {
+  /** --node-name, else the hostname; lower-cased as k3s does (kubernetes#71140). */
+  readonly name: string;
+  readonly withNodeId: boolean;
+  readonly labels: readonly NodeLabel[];
+  readonly taints: readonly NodeTaint[];
+  /** --node-ip, else the host's addresses (canonical text). */
+  readonly ips: readonly string[];
+  readonly externalIps: readonly string[];
+}
+
+/** A token the user gave, parsed, with where it came from (never the secret itself). */
+export interface TokenInput {
+  readonly parsed: ParsedToken;
+  readonly source: string;
+}
+
+/** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */
+export interface ServerConfig {
+  readonly command: 'server';
+  readonly log: LogConfig;
+  readonly dataDir: string;
+  readonly listener: {
+    readonly bindAddress: string;
+    /** 0 picks a free port (k3ts extension used by tests; the kubeconfig gets the real one). */
+    readonly httpsPort: number;
+    readonly advertiseAddress: string | undefined;
+    readonly advertisePort: number | undefined;
+    readonly tlsSans: readonly string[];
+  };
+  readonly kubeconfig: { readonly path: string; readonly mode: number; readonly group: string | undefined };
+  readonly token: TokenInput | undefined;
+  readonly agentToken: TokenInput | undefined;
+  readonly datastore: {
+    /** --datastore-endpoint as given (undefined: embedded SQLite under the data dir). Holds credentials: never log it whole. */
+    readonly endpoint: string | undefined;
+    readonly caFile: string | undefined;
+    readonly certFile: string | undefined;
+    readonly keyFile: string | undefined;
+  };
+  readonly networking: {
+    readonly clusterCidrs: readonly string[];
+    readonly serviceCidrs: readonly string[];
+    readonly clusterDns: readonly string[];
+    readonly clusterDomain: string;
+    readonly serviceNodePortRange: PortRange;
+    readonly flannelBackend: FlannelBackend;
+  };
+  readonly components: {
+    readonly disable: readonly DisableItem[];
+    readonly disableAgent: boolean;
+    readonly disableScheduler: boolean;
+    readonly disableCloudController: boolean;
+    readonly disableKubeProxy: boolean;
+    readonly disableNetworkPolicy: boolean;
+    readonly disableHelmController: boolean;
+  };
+  readonly node: NodeConfig;
+}

@@ -1,0 +1,122 @@
+/**
+ * @module `k3ts server` assembly: a straight line of named, awaited steps
+ * (certificates → credentials → [datastore] → [API server] → listener → kubeconfig → ready),
+ * each failure wrapped with the step's name, and every started part stopped in reverse.
+ */
+import { hostname } from 'node:os';
+import { messageOf, StartupError } from '../base/errors.js';
+import { Lifecycle } from '../base/lifecycle.js';
+import { logger } from '../base/log.js';
+import { GIT_VERSION } from '../base/version.js';
+import type { ServerConfig } from './config.js';
+import { AuthenticatorChain } from '../apiserver/auth/authenticator.js';
+import { X509Authenticator } from '../apiserver/auth/x509.js';
+import { HealthRegistry } from '../apiserver/endpoints/health.js';
+import { notFoundHandler, type ApiHandler } from '../apiserver/http/handler.js';
+import { ensureServerCredentials } from '../pki/credentials.js';
+import { ensureServerTls } from '../pki/server-tls.js';
+import { localServerUrl, writeAdminKubeconfig } from './kubeconfig.js';
+import { startListener } from './listener.js';
+import { servingSans } from './sans.js';
+import { openBackend } from '../datastore/open.js';
+import { ApiServer } from '../apiserver/apiserver.js';
+
+const log = logger('server');
+
+/** A running server. */
+export interface RunningServer {
+  /** The port actually listened on (differs from the config when it was 0). */
+  readonly port: number;
+  /** https://127.0.0.1:<port> (or the bind address). */
+  readonly url: string;
+  readonly health: HealthRegistry;
+  /** Stops everything in reverse start order; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Hooks for tests and for the parts that plug in later. */
+export interface StartOptions {
+  readonly signal?: AbortSignal;
+  /** Serves the API; default answers 404 for every path. */
+  readonly api?: ApiHandler;
+  readonly now?: Date;
+}
+
+/** The first IPv4 service CIDR (the service IP allocator is single-stack for now). */
+function firstIpv4(cidrs: readonly string[]): string {
+  return cidrs.find((c) => !c.includes(':')) ?? '10.43.0.0/16';
+}
+
+/** The address the `kubernetes` endpoints advertise: --advertise-address, the node IP, or the bind address. */
+function advertiseAddress(config: ServerConfig): string {
+  const bind = config.listener.bindAddress;
+  return config.listener.advertiseAddress ?? config.node.ips.find((ip) => !ip.includes(':')) ?? (bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind);
+}
+
+async function step<T>(name: string, fn: () => Promise<T> | T, opts: { signal?: AbortSignal | undefined } = {}): Promise<T> {
+  opts.signal?.throwIfAborted();
+  const started = performance.now();
+  try {
+    const v = await fn();
+    log.v(1, `${name}: done in ${(performance.now() - started).toFixed(1)} ms`);
+    return v;
+  } catch (err) {
+    throw new StartupError(`${name}: ${messageOf(err)}`, { cause: err });
+  }
+}
+
+/** Starts the server described by `config`. Resolves once /readyz answers ok. */
+export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
+  const life = new Lifecycle();
+  let started = false;
+  const health = new HealthRegistry();
+  let shuttingDown = false;
+  try {
+    log.info(`Starting k3ts ${GIT_VERSION}, data dir ${config.dataDir}`);
+    if (!config.components.disableAgent) log.warn('the node agent (kubelet, containerd) is not implemented yet: this server runs the control plane only, as with --disable-agent');
+    const sans = servingSans(config, hostname());
+    const tls = await step('preparing certificates', () => ensureServerTls(config.dataDir, { servingDnsNames: sans.dnsNames, servingIps: sans.ips, ...(opts.now ? { now: opts.now } : {}) }), { signal: opts.signal });
+    for (const f of tls.written) log.info(`wrote ${f}`);
+    const creds = await step('writing tokens', () => ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken }), { signal: opts.signal });
+    log.info(`Server node token is available at ${creds.paths.token}`);
+    const backend = await step('opening datastore', () => openBackend(config.datastore.endpoint ?? '', {
+      dataDir: config.dataDir, caFile: config.datastore.caFile, certFile: config.datastore.certFile, keyFile: config.datastore.keyFile,
+    }), { signal: opts.signal });
+    life.defer('datastore', () => backend.close());
+    const api = opts.api ? undefined : await step('starting API server', () => ApiServer.start({
+      backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
+      nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
+    }), { signal: opts.signal });
+    if (api) life.defer('API server', () => api.stop());
+    health.add('etcd', async () => { await backend.currentRevision(); });
+    health.add('ping', () => undefined);
+    health.add('log', () => undefined);
+    health.add('poststarthook/k3ts-startup', () => { if (!started) throw new Error('not finished'); });
+    // kube-apiserver fails readiness first when it starts to shut down, so load balancers drain it.
+    health.add('shutdown', () => { if (shuttingDown) throw new Error('process is shutting down'); }, { endpoints: ['readyz'] });
+    const listener = await step('starting listener', () => startListener({
+      bindAddress: config.listener.bindAddress, port: config.listener.httpsPort,
+      certPem: tls.serving.certPem, keyPem: tls.serving.keyPem,
+      clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem,
+      health, authenticator: new AuthenticatorChain([new X509Authenticator(tls.clientCa.bundlePem)]),
+      api: opts.api ?? api?.handler ?? notFoundHandler,
+    }), { signal: opts.signal });
+    life.defer('listener', () => listener.close());
+    life.defer('readiness', () => { shuttingDown = true; });
+    const url = localServerUrl(config.listener.bindAddress, listener.port);
+    log.info(`Listening on ${config.listener.bindAddress}:${listener.port}`);
+    if (api) {
+      await step('creating cluster bootstrap objects', () => api.bootstrap({
+        advertiseAddress: advertiseAddress(config), securePort: config.listener.advertisePort ?? listener.port,
+      }), { signal: opts.signal });
+    }
+    await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), { signal: opts.signal });
+    log.info(`Wrote kubeconfig ${config.kubeconfig.path}`);
+    started = true;
+    log.info('k3ts is up and running');
+    return { port: listener.port, url, health, close: () => life.close() };
+  } catch (err) {
+    await life.close().catch((e: unknown) => log.error(`cleanup after failed start: ${messageOf(e)}`));
+    throw err;
+  }
+}
