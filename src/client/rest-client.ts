@@ -4,7 +4,8 @@
  * mapping of error answers to typed errors. Bodies are JSON.
  */
 import { AbortedError, messageOf } from '../base/errors.js';
-import { Backoff, sleep } from './backoff.js';
+import { sleep } from '../base/async.js';
+import { Backoff } from './backoff.js';
 import { errorFromResponse, ServerTimeoutError, TransportError } from './errors.js';
 import { failure } from '../api/status.js';
 import { readBody, type HttpMethod, type Transport, type TransportResponse } from './transport.js';
