@@ -8,6 +8,8 @@ import type { Client } from '../client/client.js';
 import { InformerFactory } from '../client/informer-factory.js';
 import { controllerContext, type Controller, type ControllerContext } from './common/context.js';
 import { DeploymentController } from './deployment/deployment-controller.js';
+import { GarbageCollector } from './garbagecollector/garbage-collector.js';
+import { NamespaceController } from './namespace/namespace-controller.js';
 import { replicaSetKind, replicationControllerKind } from './replicaset/kinds.js';
 import { ReplicaController } from './replicaset/replica-controller.js';
 
@@ -18,6 +20,8 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   replicaset: (ctx) => new ReplicaController(ctx, replicaSetKind),
   replicationcontroller: (ctx) => new ReplicaController(ctx, replicationControllerKind),
   deployment: (ctx) => new DeploymentController(ctx),
+  garbagecollector: (ctx) => new GarbageCollector(ctx),
+  namespace: (ctx) => new NamespaceController(ctx),
 };
 
 export interface ControllerManagerOptions {
