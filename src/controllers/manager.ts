@@ -10,18 +10,27 @@ import { controllerContext, type Controller, type ControllerContext } from './co
 import { DeploymentController } from './deployment/deployment-controller.js';
 import { GarbageCollector } from './garbagecollector/garbage-collector.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
+import { EndpointsController } from './endpoints/endpoints-controller.js';
+import { EndpointSliceController } from './endpoints/endpointslice-controller.js';
+import { ServiceAccountController } from './serviceaccount/serviceaccount-controller.js';
+import { RootCaPublisher } from './rootcacert/root-ca-publisher.js';
 import { replicaSetKind, replicationControllerKind } from './replicaset/kinds.js';
 import { ReplicaController } from './replicaset/replica-controller.js';
 
 const log = logger('controller-manager');
 
 /** Every controller by its kube-controller-manager name. */
-export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Controller>> = {
+export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Controller | undefined>> = {
   replicaset: (ctx) => new ReplicaController(ctx, replicaSetKind),
   replicationcontroller: (ctx) => new ReplicaController(ctx, replicationControllerKind),
   deployment: (ctx) => new DeploymentController(ctx),
   garbagecollector: (ctx) => new GarbageCollector(ctx),
   namespace: (ctx) => new NamespaceController(ctx),
+  endpoint: (ctx) => new EndpointsController(ctx),
+  endpointslice: (ctx) => new EndpointSliceController(ctx),
+  serviceaccount: (ctx) => new ServiceAccountController(ctx),
+  // Needs the cluster CA; without one (some tests) it is skipped.
+  'root-ca-cert-publisher': (ctx) => (ctx.rootCaPem ? new RootCaPublisher(ctx, ctx.rootCaPem) : undefined),
 };
 
 export interface ControllerManagerOptions {
@@ -31,6 +40,8 @@ export interface ControllerManagerOptions {
   /** Names to run; `*` (default) means all, `-name` removes one. */
   readonly controllers?: readonly string[];
   readonly workers?: number;
+  /** The CA bundle published as kube-root-ca.crt in every namespace. */
+  readonly rootCaPem?: string;
 }
 
 /** Which controllers `--controllers` selects. */
@@ -52,8 +63,10 @@ export class ControllerManager {
 
   constructor(opts: ControllerManagerOptions) {
     this.informers = opts.informers ?? new InformerFactory(opts.client);
-    const ctx = controllerContext(opts.client, this.informers, opts.workers !== undefined ? { workers: opts.workers } : {});
-    this.controllers = selectControllers(opts.controllers).map((n) => (CONTROLLERS[n] as (c: ControllerContext) => Controller)(ctx));
+    const ctx = controllerContext(opts.client, this.informers, {
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
+    });
+    this.controllers = selectControllers(opts.controllers).flatMap((n) => CONTROLLERS[n]?.(ctx) ?? []);
   }
 
   /** Starts informers, waits for their caches, runs every controller; resolves after `signal` aborts. */

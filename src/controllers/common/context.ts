@@ -19,6 +19,8 @@ export interface ControllerContext {
   events(component: string): EventSink;
   /** Worker count override (kube-controller-manager's --concurrent-* flags; default per controller). */
   readonly workers?: number;
+  /** The cluster CA bundle (PEM) for the root CA publisher. */
+  readonly rootCaPem?: string;
 }
 
 /** A running control loop. */
@@ -29,10 +31,10 @@ export interface Controller {
 }
 
 /** Builds a context over a client and informer factory. */
-export function controllerContext(client: Client, informers: InformerFactory, opts: { workers?: number } = {}): ControllerContext {
+export function controllerContext(client: Client, informers: InformerFactory, opts: { workers?: number; rootCaPem?: string } = {}): ControllerContext {
   const recorders = new Map<string, EventRecorder>();
   return {
-    client, informers, ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    client, informers, ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
     events(component) {
       let r = recorders.get(component);
       if (!r) recorders.set(component, (r = new EventRecorder(client, component)));
