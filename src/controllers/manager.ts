@@ -14,6 +14,10 @@ import { EndpointsController } from './endpoints/endpoints-controller.js';
 import { EndpointSliceController } from './endpoints/endpointslice-controller.js';
 import { ServiceAccountController } from './serviceaccount/serviceaccount-controller.js';
 import { RootCaPublisher } from './rootcacert/root-ca-publisher.js';
+import { JobController } from './job/job-controller.js';
+import { CronJobController } from './cronjob/cronjob-controller.js';
+import { TtlAfterFinishedController } from './ttlafterfinished/ttl-after-finished-controller.js';
+import { PodGcController } from './podgc/pod-gc-controller.js';
 import { replicaSetKind, replicationControllerKind } from './replicaset/kinds.js';
 import { ReplicaController } from './replicaset/replica-controller.js';
 
@@ -29,6 +33,10 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   endpoint: (ctx) => new EndpointsController(ctx),
   endpointslice: (ctx) => new EndpointSliceController(ctx),
   serviceaccount: (ctx) => new ServiceAccountController(ctx),
+  job: (ctx) => new JobController(ctx),
+  cronjob: (ctx) => new CronJobController(ctx),
+  'ttl-after-finished': (ctx) => new TtlAfterFinishedController(ctx),
+  podgc: (ctx) => new PodGcController(ctx),
   // Needs the cluster CA; without one (some tests) it is skipped.
   'root-ca-cert-publisher': (ctx) => (ctx.rootCaPem ? new RootCaPublisher(ctx, ctx.rootCaPem) : undefined),
 };
