@@ -18,6 +18,9 @@ import { JobController } from './job/job-controller.js';
 import { CronJobController } from './cronjob/cronjob-controller.js';
 import { TtlAfterFinishedController } from './ttlafterfinished/ttl-after-finished-controller.js';
 import { PodGcController } from './podgc/pod-gc-controller.js';
+import { DaemonSetController } from './daemonset/daemonset-controller.js';
+import { StatefulSetController } from './statefulset/statefulset-controller.js';
+import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecycle/node-lifecycle-controller.js';
 import { replicaSetKind, replicationControllerKind } from './replicaset/kinds.js';
 import { ReplicaController } from './replicaset/replica-controller.js';
 
@@ -28,6 +31,8 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   replicaset: (ctx) => new ReplicaController(ctx, replicaSetKind),
   replicationcontroller: (ctx) => new ReplicaController(ctx, replicationControllerKind),
   deployment: (ctx) => new DeploymentController(ctx),
+  daemonset: (ctx) => new DaemonSetController(ctx),
+  statefulset: (ctx) => new StatefulSetController(ctx),
   garbagecollector: (ctx) => new GarbageCollector(ctx),
   namespace: (ctx) => new NamespaceController(ctx),
   endpoint: (ctx) => new EndpointsController(ctx),
@@ -37,6 +42,7 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   cronjob: (ctx) => new CronJobController(ctx),
   'ttl-after-finished': (ctx) => new TtlAfterFinishedController(ctx),
   podgc: (ctx) => new PodGcController(ctx),
+  nodelifecycle: (ctx) => new NodeLifecycleController(ctx, ctx.nodeLifecycle),
   // Needs the cluster CA; without one (some tests) it is skipped.
   'root-ca-cert-publisher': (ctx) => (ctx.rootCaPem ? new RootCaPublisher(ctx, ctx.rootCaPem) : undefined),
 };
@@ -50,6 +56,7 @@ export interface ControllerManagerOptions {
   readonly workers?: number;
   /** The CA bundle published as kube-root-ca.crt in every namespace. */
   readonly rootCaPem?: string;
+  readonly nodeLifecycle?: NodeLifecycleOptions;
 }
 
 /** Which controllers `--controllers` selects. */
@@ -73,6 +80,7 @@ export class ControllerManager {
     this.informers = opts.informers ?? new InformerFactory(opts.client);
     const ctx = controllerContext(opts.client, this.informers, {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
+      ...(opts.nodeLifecycle !== undefined ? { nodeLifecycle: opts.nodeLifecycle } : {}),
     });
     this.controllers = selectControllers(opts.controllers).flatMap((n) => CONTROLLERS[n]?.(ctx) ?? []);
   }

@@ -10,6 +10,7 @@ import { inProcessClient, type Client } from '../../src/client/client.js';
 import { EventRecorder } from '../../src/client/event-recorder.js';
 import { InformerFactory } from '../../src/client/informer-factory.js';
 import { ControllerManager } from '../../src/controllers/manager.js';
+import type { NodeLifecycleOptions } from '../../src/controllers/nodelifecycle/node-lifecycle-controller.js';
 import { SimulatedNodes, type SimulatedNodesOptions } from '../../src/kubelet/simulated/simulated-nodes.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 import { kubectlPath } from './harness.js';
@@ -28,6 +29,7 @@ export interface SimClusterOptions {
   readonly nodes?: number;
   readonly nodeOptions?: Partial<Omit<SimulatedNodesOptions, 'client' | 'informers' | 'count'>>;
   readonly controllers?: readonly string[];
+  readonly nodeLifecycle?: NodeLifecycleOptions;
   /** Keep component logs (default: silenced). */
   readonly logs?: boolean;
 }
@@ -50,7 +52,9 @@ export async function startSimCluster(t: { after(fn: () => unknown): void }, opt
   const client = inProcessClient(srv.server.handler, { user: { name: 'system:kube-controller-manager', groups: ['system:masters', 'system:authenticated'] } });
   const informers = new InformerFactory(client);
   const ctl = new AbortController();
-  const manager = new ControllerManager({ client, informers, rootCaPem: srv.ca, ...(opts.controllers ? { controllers: opts.controllers } : {}) });
+  const manager = new ControllerManager({
+    client, informers, rootCaPem: srv.ca, ...(opts.controllers ? { controllers: opts.controllers } : {}), ...(opts.nodeLifecycle ? { nodeLifecycle: opts.nodeLifecycle } : {}),
+  });
   const scheduler = new Scheduler({ client, informers, events: new EventRecorder(client, 'default-scheduler') });
   const nodes = new SimulatedNodes({ client, informers, count: opts.nodes ?? 3, ...opts.nodeOptions });
   const running = [manager.run(ctl.signal), scheduler.run(ctl.signal), nodes.run(ctl.signal)];

@@ -21,6 +21,8 @@ export interface ControllerContext {
   readonly workers?: number;
   /** The cluster CA bundle (PEM) for the root CA publisher. */
   readonly rootCaPem?: string;
+  /** Node lifecycle timing (grace period, monitor period, default toleration). */
+  readonly nodeLifecycle?: { readonly gracePeriodMs?: number; readonly monitorPeriodMs?: number; readonly defaultTolerationSeconds?: number };
 }
 
 /** A running control loop. */
@@ -31,10 +33,10 @@ export interface Controller {
 }
 
 /** Builds a context over a client and informer factory. */
-export function controllerContext(client: Client, informers: InformerFactory, opts: { workers?: number; rootCaPem?: string } = {}): ControllerContext {
+export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle'> = {}): ControllerContext {
   const recorders = new Map<string, EventRecorder>();
   return {
-    client, informers, ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
+    ...opts, client, informers,
     events(component) {
       let r = recorders.get(component);
       if (!r) recorders.set(component, (r = new EventRecorder(client, component)));

@@ -79,6 +79,19 @@ export class SimulatedNodes {
     });
   }
 
+  /** Nodes whose kubelet is "down": no heartbeats, pods left alone. */
+  private readonly stopped = new Set<string>();
+
+  /** Simulates a dead kubelet on `name` (until resume): no lease renewals, no pod updates. */
+  pause(name: string): void {
+    this.stopped.add(name);
+  }
+
+  resume(name: string): void {
+    this.stopped.delete(name);
+    for (const p of this.pods.store.list()) if (p.spec?.nodeName === name) this.queue.add(objectKey(p));
+  }
+
   /** The simulated node names. */
   get nodeNames(): readonly string[] {
     return this.names;
@@ -118,15 +131,15 @@ export class SimulatedNodes {
     const want = this.spec(i);
     for (let attempt = 0; !signal.aborted; attempt++) {
       try {
-        let node: Node;
+        let cur: Node;
         try {
-          node = await this.nodes.create(want, { signal });
+          cur = await this.nodes.create(want, { signal });
         } catch (err) {
           if (!isAlreadyExists(err)) throw err;
-          // Registered before (a restart): report Ready with our capacity again.
-          const cur = await this.nodes.get(want.metadata.name ?? '', { signal });
-          node = await this.nodes.updateStatus({ ...cur, status: { ...cur.status, ...want.status } }, { signal });
+          cur = await this.nodes.get(want.metadata.name ?? '', { signal });
         }
+        // Status is a subresource: report capacity and Ready through it (on a restart: again).
+        const node = await this.nodes.updateStatus({ ...cur, status: { ...cur.status, ...want.status } }, { signal });
         this.nodeUids.set(node.metadata.name ?? '', node.metadata.uid ?? '');
         await this.renew(node.metadata.name ?? '', signal);
         return;
@@ -140,6 +153,7 @@ export class SimulatedNodes {
 
   /** Renews one node's lease (creating it when missing). */
   private async renew(name: string, signal: AbortSignal): Promise<void> {
+    if (this.stopped.has(name)) return;
     const cached = this.leaseCache.get(name);
     try {
       if (cached) {
@@ -187,6 +201,7 @@ export class SimulatedNodes {
       }
       for (const name of this.names) {
         if (signal.aborted) return;
+        if (this.stopped.has(name)) continue;
         try {
           const cur = await this.nodes.get(name, { signal });
           await this.nodes.updateStatus({ ...cur, status: { ...cur.status, conditions: readyConditions() } }, { signal });
@@ -202,7 +217,7 @@ export class SimulatedNodes {
     if (!pod) return;
     const node = pod.spec?.nodeName ?? '';
     const idx = this.index.get(node);
-    if (idx === undefined) return;
+    if (idx === undefined || this.stopped.has(node)) return;
     const { name, namespace, uid } = pod.metadata;
     if (pod.metadata.deletionTimestamp) {
       // Nothing to stop: finish the graceful deletion at once, as a kubelet does after its containers exit.
