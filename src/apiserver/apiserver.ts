@@ -31,8 +31,8 @@ export interface ApiServerOptions {
   readonly nodePortRange?: string;
   /** Served resources; default every catalog resource. */
   readonly resources?: readonly ResourceDef[];
-  /** The admission chain; default NamespaceLifecycle alone. */
-  readonly admission?: AdmissionChain;
+  /** The admission chain, or a function building it from the registry; default NamespaceLifecycle alone. */
+  readonly admission?: AdmissionChain | ((registry: ResourceRegistry) => AdmissionChain);
   readonly authorizer?: Authorizer;
   readonly codec?: BodyCodec;
   readonly patchers?: ReadonlyMap<string, Patcher>;
@@ -69,7 +69,7 @@ export class ApiServer {
       ...(o.authorizer ? { authorizer: o.authorizer } : {}), ...(o.tokenReviewer ? { tokenReviewer: o.tokenReviewer } : {}),
     });
     // Without a chain from the security layer, NamespaceLifecycle still guards namespaces.
-    const admission = o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
+    const admission = typeof o.admission === 'function' ? o.admission(registry) : o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
     const docs = new OpenApiState();
     const openapi = openapiPaths(() => docs.current());
     const handler = new ApiRequestHandler({
