@@ -83,7 +83,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     }), { signal: opts.signal });
     life.defer('datastore', () => backend.close());
     const security = await step('preparing authentication', () => new Security({
-      clientCaPem: tls.clientCa.bundlePem, serviceKeyPem: tls.serviceKeyPem, clusterDomain: config.networking.clusterDomain,
+      clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem, serviceKeyPem: tls.serviceKeyPem, clusterDomain: config.networking.clusterDomain,
       passwdText: `${creds.serverPassword},server,server,k3s:server\n${creds.nodePassword},node,node,k3s:agent\n`,
     }), { signal: opts.signal });
     const api = opts.api ? undefined : await step('starting API server', () => ApiServer.start({

@@ -9,6 +9,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { StartupError } from '../../base/errors.js';
 import type { AdmissionChain } from '../admission/admission.js';
+import type { QuotaTracker } from '../admission/plugins/resource-quota/quota.js';
 import { type Authenticator, AuthenticatorChain, type UserInfo } from '../auth/authenticator.js';
 import { SupervisorBasicAuthenticator } from '../auth/basic.js';
 import { BootstrapTokenAuthenticator } from '../auth/bootstrap-token.js';
@@ -30,10 +31,13 @@ import type { TokenReviewer } from '../registry/reviews.js';
 import type { ResourceRegistry } from '../registry/resources.js';
 import { buildAdmissionChain } from './admission-chain.js';
 import { RegistryLookup } from './lookup.js';
+import { NamespaceDefaults } from './namespace-defaults.js';
 
 export interface SecurityOptions {
   /** The client CA bundle (client-ca.crt): client certificates it signed authenticate. */
   readonly clientCaPem: string;
+  /** The server CA bundle, published in every namespace as kube-root-ca.crt. */
+  readonly serverCaPem: string;
   /** service.key: the first key signs service account tokens, every key verifies. */
   readonly serviceKeyPem: string;
   /** server/cred/passwd for the supervisor's basic auth (absent: no basic auth). */
@@ -70,6 +74,7 @@ interface Attached {
   readonly rbac: RbacAuthorizer;
   readonly union: UnionAuthorizer;
   readonly aggregator: ClusterRoleAggregator;
+  readonly namespaceDefaults: NamespaceDefaults;
 }
 
 export class Security {
@@ -78,7 +83,9 @@ export class Security {
   readonly authenticator: Authenticator;
   private readonly tokenChain: TokenAuthenticatorChain;
   private readonly maxTokenExpirationSeconds: number | undefined;
+  private readonly serverCaPem: string;
   private attached: Attached | undefined;
+  private quota: QuotaTracker | undefined;
 
   /** Until attach(), every authorization is denied (nothing can be asked before the registry exists). */
   readonly authorizer: Authorizer = {
@@ -108,11 +115,14 @@ export class Security {
     if (o.passwdText !== undefined) chain.push(new SupervisorBasicAuthenticator(o.passwdText));
     this.authenticator = new AuthenticatorChain(chain);
     this.maxTokenExpirationSeconds = o.maxTokenExpirationSeconds;
+    this.serverCaPem = o.serverCaPem;
   }
 
   /** The admission chain in Kubernetes's order (called by the API server with its registry). */
   admission(registry: ResourceRegistry): AdmissionChain {
-    return buildAdmissionChain(registry, { authorizer: this.authorizer, rbac: () => this.attached && { rbac: this.attached.rbac, source: this.attached.rbacSource } });
+    const built = buildAdmissionChain(registry, { authorizer: this.authorizer, rbac: () => this.attached && { rbac: this.attached.rbac, source: this.attached.rbacSource } });
+    this.quota = built.quota;
+    return built.chain;
   }
 
   /** Connects to the API server's registry: authorizers, lookups and the token subresource. */
@@ -130,7 +140,7 @@ export class Security {
       subresources.set('token', tokenRequestSubresource({ tokens: this.tokens, lookup, ...(this.maxTokenExpirationSeconds ? { maxExpirationSeconds: this.maxTokenExpirationSeconds } : {}) }));
       registry.add({ ...sa, subresources });
     }
-    this.attached = { registry, rbacSource, rbac, union, aggregator: new ClusterRoleAggregator(rbacSource.clusterRoles) };
+    this.attached = { registry, rbacSource, rbac, union, aggregator: new ClusterRoleAggregator(rbacSource.clusterRoles), namespaceDefaults: new NamespaceDefaults(registry, this.serverCaPem) };
   }
 
   /** Reconciles the bootstrap policy and starts the aggregation controller (after the system namespaces exist). */
@@ -138,6 +148,8 @@ export class Security {
     if (!this.attached) throw new StartupError('the security layer must be attached before it starts');
     await reconcileBootstrapPolicy(this.attached.rbacSource);
     await this.attached.aggregator.start();
+    await this.attached.namespaceDefaults.start();
+    await this.quota?.start();
   }
 
   /** The API handler with impersonation in front. */
@@ -152,6 +164,8 @@ export class Security {
 
   stop(): void {
     this.attached?.aggregator.stop();
+    this.attached?.namespaceDefaults.stop();
+    this.quota?.stop();
   }
 }
 

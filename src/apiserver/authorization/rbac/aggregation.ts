@@ -7,12 +7,9 @@
 import { cloneJson, jsonEqual, type KubeObject } from '../../../api/meta/object.js';
 import { selectorFromObject } from '../../../api/labels/from-object.js';
 import type { LabelSelector } from '../../../api/labels/selector.js';
-import { logger } from '../../../base/log.js';
 import { systemContext } from '../../registry/rest/context.js';
 import type { ObjectView } from '../../security/object-view.js';
-import { EVERYTHING } from '../../storage/filter.js';
-
-const log = logger('clusterrole-aggregation');
+import { Reconciler } from '../../security/reconciler.js';
 
 function selectorsOf(role: KubeObject): LabelSelector[] | undefined {
   const agg = role['aggregationRule'] as { clusterRoleSelectors?: unknown } | undefined;
@@ -44,61 +41,21 @@ export function aggregatedRules(role: KubeObject, all: readonly KubeObject[]): u
   return rules;
 }
 
+/** Keeps every aggregated cluster role's rules up to date. */
 export class ClusterRoleAggregator {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-  private close: (() => void) | undefined;
+  private readonly loop: Reconciler;
 
-  constructor(private readonly clusterRoles: ObjectView) {}
-
-  /** Starts following cluster roles; the first reconcile runs at once. */
-  async start(): Promise<void> {
-    await this.clusterRoles.ready();
-    this.watch();
-    await this.reconcile();
+  constructor(private readonly clusterRoles: ObjectView) {
+    this.loop = new Reconciler('clusterrole-aggregation', [clusterRoles], () => this.pass());
   }
 
-  private watch(): void {
-    if (this.stopped) return;
-    const r = this.clusterRoles.store.watchCache().watch({
-      from: this.clusterRoles.revision, filter: EVERYTHING, allowBookmarks: false, sendInitialEvents: false,
-      sink: {
-        send: () => { this.schedule(); return true; },
-        bookmark: () => true,
-        end: (reason) => { if (reason !== 'stopped') setImmediate(() => { this.watch(); this.schedule(); }); },
-      },
-    });
-    if ('watcher' in r) this.close = () => r.watcher.close('stopped');
-    else setImmediate(() => { this.watch(); this.schedule(); });
-  }
-
-  private schedule(): void {
-    if (this.stopped || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.reconcile();
-    }, 10);
-  }
-
-  /** Brings every aggregated role up to date; serialized, coalescing calls made meanwhile. */
-  reconcile(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.pass().catch((e: unknown) => log.warn(`aggregation failed: ${String(e)}`));
-      } while (this.again && !this.stopped);
-    })().finally(() => { this.running = undefined; });
-    return this.running;
+  /** Starts following cluster roles; the first pass runs at once. */
+  start(): Promise<void> {
+    return this.loop.start();
   }
 
   private async pass(): Promise<void> {
-    const all = this.clusterRoles.store.watchCache().list(EVERYTHING).items;
+    const all = this.clusterRoles.list();
     for (const role of all) {
       const want = aggregatedRules(role, all);
       if (!want || jsonEqual(role['rules'] ?? [], want)) continue;
@@ -114,8 +71,6 @@ export class ClusterRoleAggregator {
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.close?.();
+    this.loop.stop();
   }
 }
