@@ -32,6 +32,7 @@ import type { ResourceRegistry } from '../registry/resources.js';
 import { buildAdmissionChain } from './admission-chain.js';
 import { RegistryLookup } from './lookup.js';
 import { NamespaceDefaults } from './namespace-defaults.js';
+import { LegacyTokenController } from './legacy-tokens.js';
 
 export interface SecurityOptions {
   /** The client CA bundle (client-ca.crt): client certificates it signed authenticate. */
@@ -75,6 +76,7 @@ interface Attached {
   readonly union: UnionAuthorizer;
   readonly aggregator: ClusterRoleAggregator;
   readonly namespaceDefaults: NamespaceDefaults;
+  readonly legacyTokens: LegacyTokenController;
 }
 
 export class Security {
@@ -140,7 +142,9 @@ export class Security {
       subresources.set('token', tokenRequestSubresource({ tokens: this.tokens, lookup, ...(this.maxTokenExpirationSeconds ? { maxExpirationSeconds: this.maxTokenExpirationSeconds } : {}) }));
       registry.add({ ...sa, subresources });
     }
-    this.attached = { registry, rbacSource, rbac, union, aggregator: new ClusterRoleAggregator(rbacSource.clusterRoles), namespaceDefaults: new NamespaceDefaults(registry, this.serverCaPem) };
+    this.attached = { registry, rbacSource, rbac, union, aggregator: new ClusterRoleAggregator(rbacSource.clusterRoles), namespaceDefaults: new NamespaceDefaults(registry, this.serverCaPem),
+      legacyTokens: new LegacyTokenController(registry, this.tokens, this.serverCaPem),
+    };
   }
 
   /** Reconciles the bootstrap policy and starts the aggregation controller (after the system namespaces exist). */
@@ -149,6 +153,7 @@ export class Security {
     await reconcileBootstrapPolicy(this.attached.rbacSource);
     await this.attached.aggregator.start();
     await this.attached.namespaceDefaults.start();
+    await this.attached.legacyTokens.start();
     await this.quota?.start();
   }
 
@@ -165,6 +170,7 @@ export class Security {
   stop(): void {
     this.attached?.aggregator.stop();
     this.attached?.namespaceDefaults.stop();
+    this.attached?.legacyTokens.stop();
     this.quota?.stop();
   }
 }
