@@ -115,12 +115,14 @@ export class NodeAuthorizer implements OpinionAuthorizer {
           break;
       }
     }
+    // A create names no object yet: NodeRestriction checks the new object's name instead.
+    const sameName = a.verb === 'create' || a.name === node;
     if (a.apiGroup === 'coordination.k8s.io' && a.resource === 'leases') {
-      return a.namespace === 'kube-node-lease' && a.name === node && ['get', 'create', 'update', 'patch', 'delete'].includes(a.verb)
+      return a.namespace === 'kube-node-lease' && sameName && ['get', 'create', 'update', 'patch', 'delete'].includes(a.verb)
         ? ALLOW : { decision: 'noOpinion', reason: `can only access node lease with the same name as the requesting node` };
     }
     if (a.apiGroup === 'storage.k8s.io' && a.resource === 'csinodes') {
-      return a.name === node && ['get', 'create', 'update', 'patch', 'delete'].includes(a.verb) ? ALLOW : { decision: 'noOpinion', reason: `can only access CSINode with the same name as the requesting node` };
+      return sameName && ['get', 'create', 'update', 'patch', 'delete'].includes(a.verb) ? ALLOW : { decision: 'noOpinion', reason: `can only access CSINode with the same name as the requesting node` };
     }
     if (a.apiGroup === 'storage.k8s.io' && a.resource === 'volumeattachments') {
       const va = this.source.volumeAttachment(a.name);
