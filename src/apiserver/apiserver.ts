@@ -21,6 +21,7 @@ import { builtinRegistry } from './registry/builtin.js';
 import { ServiceIpRange } from './registry/core/allocators.js';
 import type { ResourceRegistry } from './registry/resources.js';
 import type { TokenReviewer } from './registry/reviews.js';
+import type { ObjectCodec } from './storage/codec.js';
 import { type ComponentProbe, ComponentStatusStore } from './registry/core/component-statuses.js';
 
 export interface ApiServerOptions {
@@ -41,6 +42,8 @@ export interface ApiServerOptions {
   readonly historyLimit?: number;
   /** Answers TokenReviews (the security issue's token authenticators). */
   readonly tokenReviewer?: TokenReviewer;
+  /** Wraps resources' storage codecs (secrets encryption at rest). */
+  readonly storageCodec?: (def: ResourceDef, prefix: string, codec: ObjectCodec) => ObjectCodec;
 }
 
 /**
@@ -67,6 +70,7 @@ export class ApiServer {
     const registry = builtinRegistry(o.backend, o.resources ?? defaultResources(), {
       serviceCidr: cidr, nodePortBase: base, nodePortSize: (hi ?? 32767) - base + 1, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}),
       ...(o.authorizer ? { authorizer: o.authorizer } : {}), ...(o.tokenReviewer ? { tokenReviewer: o.tokenReviewer } : {}),
+      ...(o.storageCodec ? { storageCodec: o.storageCodec } : {}),
     });
     // Without a chain from the security layer, NamespaceLifecycle still guards namespaces.
     const admission = typeof o.admission === 'function' ? o.admission(registry) : o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);

@@ -19,6 +19,7 @@ import { servingSans } from './sans.js';
 import { openBackend } from '../datastore/open.js';
 import { ApiServer } from '../apiserver/apiserver.js';
 import { Security } from '../apiserver/security/security.js';
+import { SecretsEncryption } from '../apiserver/storage/encryption/secrets-encryption.js';
 
 const log = logger('server');
 
@@ -86,10 +87,14 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem, serviceKeyPem: tls.serviceKeyPem, clusterDomain: config.networking.clusterDomain,
       passwdText: `${creds.serverPassword},server,server,k3s:server\n${creds.nodePassword},node,node,k3s:agent\n`,
     }), { signal: opts.signal });
+    const encryption = await step('loading secrets encryption', () => SecretsEncryption.open(config.dataDir, config.secretsEncryption), { signal: opts.signal });
+    encryption.attach(backend);
+    life.defer('secrets encryption', () => encryption.settled());
     const api = opts.api ? undefined : await step('starting API server', () => ApiServer.start({
       backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
       nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
       authorizer: security.authorizer, tokenReviewer: security.tokenReviewer, admission: (registry) => security.admission(registry),
+      storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec),
     }), { signal: opts.signal });
     if (api) life.defer('API server', () => api.stop());
     if (api) {
@@ -107,7 +112,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       certPem: tls.serving.certPem, keyPem: tls.serving.keyPem,
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem,
       health, authenticator: security.authenticator,
-      api: opts.api ?? (api ? security.wrap(api.handler) : notFoundHandler),
+      api: opts.api ?? (api ? security.wrap(api.handler, { encryption }) : notFoundHandler),
     }), { signal: opts.signal });
     life.defer('listener', () => listener.close());
     life.defer('readiness', () => { shuttingDown = true; });

@@ -33,6 +33,8 @@ import { buildAdmissionChain } from './admission-chain.js';
 import { RegistryLookup } from './lookup.js';
 import { NamespaceDefaults } from './namespace-defaults.js';
 import { LegacyTokenController } from './legacy-tokens.js';
+import { SupervisorHandler } from './supervisor.js';
+import type { SecretsEncryption } from '../storage/encryption/secrets-encryption.js';
 
 export interface SecurityOptions {
   /** The client CA bundle (client-ca.crt): client certificates it signed authenticate. */
@@ -157,9 +159,9 @@ export class Security {
     await this.quota?.start();
   }
 
-  /** The API handler with impersonation in front. */
-  wrap(handler: ApiHandler): ApiHandler {
-    return new ImpersonatingHandler(handler, this.authorizer);
+  /** The API handler with the supervisor endpoints and impersonation in front. */
+  wrap(handler: ApiHandler, o: { encryption?: SecretsEncryption } = {}): ApiHandler {
+    return new SupervisorHandler(new ImpersonatingHandler(handler, this.authorizer), o.encryption);
   }
 
   /** RBAC alone (escalation checks, tests). */
