@@ -47,6 +47,7 @@ export function contextOf(call: ApiCall, wq?: WriteQuery): RequestContext {
   };
   if (wq?.fieldManager) ctx.fieldManager = wq.fieldManager;
   if (call.info.subresource) ctx.subresource = call.info.subresource;
+  if (call.req.method === 'PATCH' && (call.req.headers['content-type'] ?? '').startsWith('application/apply-patch')) ctx.applyPatch = true;
   return ctx as RequestContext;
 }
 
