@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitFor } from '../../src/base/async.js';
-import { newestKubectl, startSimCluster, type SimCluster } from './sim-cluster.js';
+import { manualNode, newestKubectl, nodeNames, startSimCluster, type SimCluster } from './sim-cluster.js';
 
 const skip = newestKubectl() ? false : 'kubectl is not installed';
 
@@ -46,8 +46,9 @@ spec:
 
 test('a DaemonSet runs one pod on every matching node, respecting selectors and taints', { skip }, async (t) => {
   const c = await startSimCluster(t, { nodes: 3 });
-  assert.equal((await c.kubectl(['label', 'node', 'k3ts-sim-0', 'k3ts-sim-1', 'disk=ssd'])).code, 0);
-  assert.equal((await c.kubectl(['taint', 'node', 'k3ts-sim-1', 'dedicated=db:NoSchedule'])).code, 0);
+  const [n0 = '', n1 = '', n2 = ''] = await nodeNames(c);
+  assert.equal((await c.kubectl(['label', 'node', n0, n1, 'disk=ssd'])).code, 0);
+  assert.equal((await c.kubectl(['taint', 'node', n1, 'dedicated=db:NoSchedule'])).code, 0);
   const made = await c.kubectl(['apply', '-f', '-'], { input: `
 apiVersion: apps/v1
 kind: DaemonSet
@@ -62,13 +63,13 @@ spec:
 ` });
   assert.equal(made.code, 0, made.stderr);
   assert.equal((await c.kubectl(['rollout', 'status', 'daemonset/agent', '--timeout=60s'])).code, 0);
-  assert.equal(await jsonpath(c, ['pods', '-l', 'app=agent'], '{.items[*].spec.nodeName}'), 'k3ts-sim-0');
+  assert.equal(await jsonpath(c, ['pods', '-l', 'app=agent'], '{.items[*].spec.nodeName}'), n0);
   // Untaint node 1: it gets its pod; the label on node 2 gets node 2 one too.
-  assert.equal((await c.kubectl(['taint', 'node', 'k3ts-sim-1', 'dedicated=db:NoSchedule-'])).code, 0);
-  assert.equal((await c.kubectl(['label', 'node', 'k3ts-sim-2', 'disk=ssd'])).code, 0);
+  assert.equal((await c.kubectl(['taint', 'node', n1, 'dedicated=db:NoSchedule-'])).code, 0);
+  assert.equal((await c.kubectl(['label', 'node', n2, 'disk=ssd'])).code, 0);
   await waitFor(async () => ((await jsonpath(c, ['ds', 'agent'], '{.status.numberReady}')) === '3' ? true : undefined), { timeoutMs: 60_000, what: 'three ready daemon pods' });
   const nodes = (await jsonpath(c, ['pods', '-l', 'app=agent'], '{.items[*].spec.nodeName}')).split(' ').sort();
-  assert.deepEqual(nodes, ['k3ts-sim-0', 'k3ts-sim-1', 'k3ts-sim-2']);
+  assert.deepEqual(nodes, [n0, n1, n2]);
   assert.equal((await c.kubectl(['set', 'image', 'daemonset/agent', 'c=busybox:1.36'])).code, 0);
   assert.equal((await c.kubectl(['rollout', 'status', 'daemonset/agent', '--timeout=60s'])).code, 0);
   assert.equal(await jsonpath(c, ['pods', '-l', 'app=agent'], '{.items[*].spec.containers[0].image}'), 'busybox:1.36 busybox:1.36 busybox:1.36');
@@ -76,7 +77,8 @@ spec:
 
 test('taints keep pods away and an unschedulable pod is explained by kubectl describe', { skip }, async (t) => {
   const c = await startSimCluster(t, { nodes: 2 });
-  for (const n of ['k3ts-sim-0', 'k3ts-sim-1']) assert.equal((await c.kubectl(['taint', 'node', n, 'gpu=yes:NoSchedule'])).code, 0);
+  const [n0 = '', n1 = ''] = await nodeNames(c);
+  for (const n of [n0, n1]) assert.equal((await c.kubectl(['taint', 'node', n, 'gpu=yes:NoSchedule'])).code, 0);
   assert.equal((await c.kubectl(['run', 'lonely', '--image=nginx'])).code, 0);
   const described = await waitFor(async () => {
     const r = await c.kubectl(['describe', 'pod', 'lonely']);
@@ -85,9 +87,9 @@ test('taints keep pods away and an unschedulable pod is explained by kubectl des
   assert.match(described, /Warning\s+FailedScheduling\s+.*default-scheduler\s+0\/2 nodes are available: 2 node\(s\) had untolerated taint \{gpu: yes\}\. preemption: 0\/2 nodes are available: 2 Preemption is not helpful for scheduling\./);
   assert.equal(await jsonpath(c, ['pod', 'lonely'], '{.status.phase} {.status.conditions[0].reason}'), 'Pending Unschedulable');
   // Removing the taint from one node lets the pod in.
-  assert.equal((await c.kubectl(['taint', 'node', 'k3ts-sim-1', 'gpu=yes:NoSchedule-'])).code, 0);
+  assert.equal((await c.kubectl(['taint', 'node', n1, 'gpu=yes:NoSchedule-'])).code, 0);
   assert.equal((await c.kubectl(['wait', '--for=condition=Ready', 'pod/lonely', '--timeout=60s'])).code, 0);
-  assert.equal(await jsonpath(c, ['pod', 'lonely'], '{.spec.nodeName}'), 'k3ts-sim-1');
+  assert.equal(await jsonpath(c, ['pod', 'lonely'], '{.spec.nodeName}'), n1);
   const big = await c.kubectl(['run', 'huge', '--image=nginx', '--overrides={"spec":{"containers":[{"name":"huge","image":"nginx","resources":{"requests":{"cpu":"100"}}}]}}']);
   assert.equal(big.code, 0, big.stderr);
   const why = await waitFor(async () => {
@@ -98,23 +100,43 @@ test('taints keep pods away and an unschedulable pod is explained by kubectl des
 });
 
 test('a node whose kubelet stops goes Unknown, gets unreachable taints, and its pods are evicted and replaced', { skip }, async (t) => {
-  const c = await startSimCluster(t, { nodes: 2, nodeOptions: { leaseRenewMs: 500 }, nodeLifecycle: { gracePeriodMs: 3000, monitorPeriodMs: 500, defaultTolerationSeconds: 2 } });
-  assert.equal((await c.kubectl(['create', 'deployment', 'web', '--image=nginx', '--replicas=4'])).code, 0);
-  assert.equal((await c.kubectl(['rollout', 'status', 'deployment/web', '--timeout=60s'])).code, 0);
-  c.nodes.pause('k3ts-sim-0');
-  await waitFor(async () => ((await jsonpath(c, ['node', 'k3ts-sim-0'], '{.status.conditions[?(@.type=="Ready")].status}')) === 'Unknown' ? true : undefined), { timeoutMs: 30_000, what: 'the node to go Unknown' });
-  const taints = await jsonpath(c, ['node', 'k3ts-sim-0'], '{range .spec.taints[*]}{.key}:{.effect} {end}');
-  assert.match(taints, /node\.kubernetes\.io\/unreachable:NoSchedule/);
-  assert.match(taints, /node\.kubernetes\.io\/unreachable:NoExecute/);
-  assert.match((await c.kubectl(['get', 'nodes'])).stdout, /k3ts-sim-0\s+NotReady/);
-  // Every replica ends up running on the healthy node.
+  const c = await startSimCluster(t, { nodes: 1, nodeOptions: { leaseRenewMs: 500 }, nodeLifecycle: { gracePeriodMs: 3000, monitorPeriodMs: 500 } });
+  const [sim] = await nodeNames(c);
+  // A node whose "kubelet" is this test: it renews the lease until told to stop.
+  const manual = await manualNode(c, 'manual-0');
+  t.after(() => manual.stop());
+  const made = await c.kubectl(['apply', '-f', '-'], { input: `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 4
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      tolerations: [{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}]
+      containers: [{name: c, image: nginx}]
+` });
+  assert.equal(made.code, 0, made.stderr);
+  await waitFor(async () => ((await jsonpath(c, ['pods', '-l', 'app=web'], '{.items[*].spec.nodeName}')).includes('manual-0') ? true : undefined), { timeoutMs: 30_000, what: 'a pod bound to manual-0' });
+  manual.stop();
+  await waitFor(async () => ((await jsonpath(c, ['node', 'manual-0'], '{.status.conditions[?(@.type=="Ready")].status}')) === 'Unknown' ? true : undefined), { timeoutMs: 30_000, what: 'the node to go Unknown' });
+  await waitFor(async () => {
+    const taints = await jsonpath(c, ['node', 'manual-0'], '{range .spec.taints[*]}{.key}:{.effect} {end}');
+    return taints.includes('node.kubernetes.io/unreachable:NoSchedule') && taints.includes('node.kubernetes.io/unreachable:NoExecute') ? true : undefined;
+  }, { timeoutMs: 30_000, what: 'the unreachable taints' });
+  assert.match((await c.kubectl(['get', 'nodes'])).stdout, /manual-0\s+NotReady/);
+  // Every replica ends up running on the healthy node; the evicted ones stay Terminating (no kubelet confirms).
   await waitFor(async () => {
     const r = await jsonpath(c, ['pods', '-l', 'app=web', '--field-selector=status.phase=Running'], '{range .items[*]}{.spec.nodeName}{" "}{.metadata.deletionTimestamp}{"\\n"}{end}');
     const live = r.trim().split('\n').filter((l) => l && !/\d{4}-/.test(l));
-    return live.length === 4 && live.every((l) => l.startsWith('k3ts-sim-1')) ? true : undefined;
+    return live.length === 4 && live.every((l) => l.startsWith(sim ?? '?')) ? true : undefined;
   }, { timeoutMs: 60_000, what: 'replacement pods on the healthy node' }).catch(async (err: unknown) => {
     const dump = await c.kubectl(['get', 'pods,nodes', '-o', 'wide']);
     const ev = await c.kubectl(['get', 'events', '--sort-by=.lastTimestamp']);
     throw new Error(`${String(err)}\n${dump.stdout}\n${ev.stdout.split('\n').slice(-25).join('\n')}`);
   });
+  const evicted = await c.kubectl(['get', 'events', '--field-selector=reason=TaintManagerEviction', '-o', 'name']);
+  assert.ok(evicted.stdout.trim().length > 0);
 });

@@ -21,8 +21,8 @@ export interface ControllerContext {
   readonly workers?: number;
   /** The cluster CA bundle (PEM) for the root CA publisher. */
   readonly rootCaPem?: string;
-  /** Node lifecycle timing (grace period, monitor period, default toleration). */
-  readonly nodeLifecycle?: { readonly gracePeriodMs?: number; readonly monitorPeriodMs?: number; readonly defaultTolerationSeconds?: number };
+  /** Node lifecycle timing (grace period, monitor period). */
+  readonly nodeLifecycle?: { readonly gracePeriodMs?: number; readonly monitorPeriodMs?: number };
 }
 
 /** A running control loop. */

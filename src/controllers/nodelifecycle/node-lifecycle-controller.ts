@@ -3,7 +3,7 @@
  * the Ready condition), marks a node's conditions Unknown when neither moved for the node
  * monitor grace period (50 s), keeps the not-ready/unreachable/unschedulable taints in step,
  * marks the pods of an unresponsive node not ready, and evicts pods from nodes with NoExecute
- * taints once their tolerationSeconds (300 s by default) have run out.
+ * taints once their tolerationSeconds have run out.
  */
 import { sleep } from '../../base/async.js';
 import { messageOf } from '../../base/errors.js';
@@ -27,8 +27,6 @@ export interface NodeLifecycleOptions {
   readonly gracePeriodMs?: number;
   /** --node-monitor-period (default 5 s). */
   readonly monitorPeriodMs?: number;
-  /** The DefaultTolerationSeconds admission default (300 s). */
-  readonly defaultTolerationSeconds?: number;
 }
 
 interface Seen {
@@ -123,7 +121,7 @@ export class NodeLifecycleController implements Controller {
     if (taints.length === 0) return;
     for (const p of this.pods.store.byIndex('nodeName', node.metadata.name ?? '')) {
       if (p.metadata.deletionTimestamp || this.evicting.has(objectKey(p))) continue;
-      const delay = evictionDelayMs(p, taints, now, this.opts.defaultTolerationSeconds ?? 300);
+      const delay = evictionDelayMs(p, taints, now);
       if (delay === undefined || delay > 0) continue;
       this.evicting.add(objectKey(p));
       try {

@@ -17,12 +17,13 @@ test('wantedTaints() maps Ready Unknown/False and unschedulable to the node.kube
   assert.deepEqual(merged.map((t) => t.key), ['user', UNREACHABLE, UNREACHABLE], 'user taints are kept');
 });
 
-test('evictionDelayMs() honours tolerationSeconds, forever-tolerations and the 300 s default', () => {
+test('evictionDelayMs() honours tolerationSeconds and forever-tolerations, and evicts untolerating pods at once', () => {
   const added = Date.parse('2024-01-01T00:00:00Z');
   const taints = [{ key: UNREACHABLE, effect: 'NoExecute' as const, timeAdded: '2024-01-01T00:00:00Z' }];
   const pod = (tolerations?: NonNullable<Pod['spec']>['tolerations']): Pod => ({ metadata: {}, spec: { containers: [], ...(tolerations ? { tolerations } : {}) } });
-  assert.equal(evictionDelayMs(pod(), taints, added + 1000, 300), 299_000);
-  assert.equal(evictionDelayMs(pod([{ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 10 }]), taints, added + 20_000, 300), 0);
-  assert.equal(evictionDelayMs(pod([{ operator: 'Exists' }]), taints, added, 300), undefined);
-  assert.equal(evictionDelayMs(pod(), [{ key: 'other', effect: 'NoExecute' }], added, 300), 0);
+  const tol = (s: number): Pod => pod([{ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: s }]);
+  assert.equal(evictionDelayMs(tol(300), taints, added + 1000), 299_000);
+  assert.equal(evictionDelayMs(tol(10), taints, added + 20_000), 0);
+  assert.equal(evictionDelayMs(pod([{ operator: 'Exists' }]), taints, added), undefined);
+  assert.equal(evictionDelayMs(pod(), taints, added), 0);
 });

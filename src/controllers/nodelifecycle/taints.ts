@@ -46,17 +46,14 @@ function tolerates(t: Toleration, taint: Taint): boolean {
 
 /**
  * How long a pod may stay on a node with these NoExecute taints: 0 to evict now, undefined to
- * stay forever. Pods without a toleration for not-ready/unreachable get `defaultSeconds`
- * (what the DefaultTolerationSeconds admission plugin would have given them).
+ * stay forever. (Pods normally carry 300 s tolerations for not-ready/unreachable, added by the
+ * DefaultTolerationSeconds admission plugin; a pod without any is evicted at once, as upstream.)
  */
-export function evictionDelayMs(pod: Pod, taints: readonly Taint[], now: number, defaultSeconds: number): number | undefined {
+export function evictionDelayMs(pod: Pod, taints: readonly Taint[], now: number): number | undefined {
   let delay: number | undefined;
   for (const taint of taints) {
     if (taint.effect !== 'NoExecute') continue;
-    let tols = (pod.spec?.tolerations ?? []).filter((t) => tolerates(t, taint));
-    if (tols.length === 0 && (taint.key === UNREACHABLE || taint.key === NOT_READY)) {
-      tols = [{ key: taint.key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: defaultSeconds }];
-    }
+    const tols = (pod.spec?.tolerations ?? []).filter((t) => tolerates(t, taint));
     if (tols.length === 0) return 0;
     const secs = tols.map((t) => t.tolerationSeconds).filter((s): s is number => s !== undefined);
     if (secs.length === 0) continue;

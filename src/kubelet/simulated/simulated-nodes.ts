@@ -79,19 +79,6 @@ export class SimulatedNodes {
     });
   }
 
-  /** Nodes whose kubelet is "down": no heartbeats, pods left alone. */
-  private readonly stopped = new Set<string>();
-
-  /** Simulates a dead kubelet on `name` (until resume): no lease renewals, no pod updates. */
-  pause(name: string): void {
-    this.stopped.add(name);
-  }
-
-  resume(name: string): void {
-    this.stopped.delete(name);
-    for (const p of this.pods.store.list()) if (p.spec?.nodeName === name) this.queue.add(objectKey(p));
-  }
-
   /** The simulated node names. */
   get nodeNames(): readonly string[] {
     return this.names;
@@ -153,7 +140,6 @@ export class SimulatedNodes {
 
   /** Renews one node's lease (creating it when missing). */
   private async renew(name: string, signal: AbortSignal): Promise<void> {
-    if (this.stopped.has(name)) return;
     const cached = this.leaseCache.get(name);
     try {
       if (cached) {
@@ -201,7 +187,6 @@ export class SimulatedNodes {
       }
       for (const name of this.names) {
         if (signal.aborted) return;
-        if (this.stopped.has(name)) continue;
         try {
           const cur = await this.nodes.get(name, { signal });
           await this.nodes.updateStatus({ ...cur, status: { ...cur.status, conditions: readyConditions() } }, { signal });
@@ -217,7 +202,7 @@ export class SimulatedNodes {
     if (!pod) return;
     const node = pod.spec?.nodeName ?? '';
     const idx = this.index.get(node);
-    if (idx === undefined || this.stopped.has(node)) return;
+    if (idx === undefined) return;
     const { name, namespace, uid } = pod.metadata;
     if (pod.metadata.deletionTimestamp) {
       // Nothing to stop: finish the graceful deletion at once, as a kubelet does after its containers exit.
