@@ -20,6 +20,7 @@ import { TtlAfterFinishedController } from './ttlafterfinished/ttl-after-finishe
 import { PodGcController } from './podgc/pod-gc-controller.js';
 import { DaemonSetController } from './daemonset/daemonset-controller.js';
 import { StatefulSetController } from './statefulset/statefulset-controller.js';
+import { DisruptionController } from './disruption/disruption-controller.js';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecycle/node-lifecycle-controller.js';
 import { replicaSetKind, replicationControllerKind } from './replicaset/kinds.js';
 import { ReplicaController } from './replicaset/replica-controller.js';
@@ -42,6 +43,7 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   cronjob: (ctx) => new CronJobController(ctx),
   'ttl-after-finished': (ctx) => new TtlAfterFinishedController(ctx),
   podgc: (ctx) => new PodGcController(ctx),
+  disruption: (ctx) => new DisruptionController(ctx),
   nodelifecycle: (ctx) => new NodeLifecycleController(ctx, ctx.nodeLifecycle),
   // Needs the cluster CA; without one (some tests) it is skipped.
   'root-ca-cert-publisher': (ctx) => (ctx.rootCaPem ? new RootCaPublisher(ctx, ctx.rootCaPem) : undefined),
