@@ -21,6 +21,7 @@ import { PodGcController } from './podgc/pod-gc-controller.js';
 import { DaemonSetController } from './daemonset/daemonset-controller.js';
 import { StatefulSetController } from './statefulset/statefulset-controller.js';
 import { DisruptionController } from './disruption/disruption-controller.js';
+import { PersistentVolumeBinder } from './volume/pv-binder.js';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecycle/node-lifecycle-controller.js';
 import { replicaSetKind, replicationControllerKind } from './replicaset/kinds.js';
 import { ReplicaController } from './replicaset/replica-controller.js';
@@ -44,6 +45,7 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   'ttl-after-finished': (ctx) => new TtlAfterFinishedController(ctx),
   podgc: (ctx) => new PodGcController(ctx),
   disruption: (ctx) => new DisruptionController(ctx),
+  'persistentvolume-binder': (ctx) => new PersistentVolumeBinder(ctx),
   nodelifecycle: (ctx) => new NodeLifecycleController(ctx, ctx.nodeLifecycle),
   // Needs the cluster CA; without one (some tests) it is skipped.
   'root-ca-cert-publisher': (ctx) => (ctx.rootCaPem ? new RootCaPublisher(ctx, ctx.rootCaPem) : undefined),
