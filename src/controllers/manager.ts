@@ -22,6 +22,9 @@ import { DaemonSetController } from './daemonset/daemonset-controller.js';
 import { StatefulSetController } from './statefulset/statefulset-controller.js';
 import { DisruptionController } from './disruption/disruption-controller.js';
 import { PersistentVolumeBinder } from './volume/pv-binder.js';
+import { CsrApprover } from './certificates/csr-approver.js';
+import { CsrSigner } from './certificates/csr-signer.js';
+import type { CertificateAuthority } from '../pki/authority.js';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecycle/node-lifecycle-controller.js';
 import { replicaSetKind, replicationControllerKind } from './replicaset/kinds.js';
 import { ReplicaController } from './replicaset/replica-controller.js';
@@ -46,6 +49,9 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   podgc: (ctx) => new PodGcController(ctx),
   disruption: (ctx) => new DisruptionController(ctx),
   'persistentvolume-binder': (ctx) => new PersistentVolumeBinder(ctx),
+  csrapproving: (ctx) => new CsrApprover(ctx),
+  // Needs the cluster CAs' keys; without them (some tests) it is skipped.
+  csrsigning: (ctx) => (ctx.signing ? new CsrSigner(ctx, ctx.signing) : undefined),
   nodelifecycle: (ctx) => new NodeLifecycleController(ctx, ctx.nodeLifecycle),
   // Needs the cluster CA; without one (some tests) it is skipped.
   'root-ca-cert-publisher': (ctx) => (ctx.rootCaPem ? new RootCaPublisher(ctx, ctx.rootCaPem) : undefined),
@@ -61,6 +67,7 @@ export interface ControllerManagerOptions {
   /** The CA bundle published as kube-root-ca.crt in every namespace. */
   readonly rootCaPem?: string;
   readonly nodeLifecycle?: NodeLifecycleOptions;
+  readonly signing?: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
 }
 
 /** Which controllers `--controllers` selects. */
@@ -84,7 +91,7 @@ export class ControllerManager {
     this.informers = opts.informers ?? new InformerFactory(opts.client);
     const ctx = controllerContext(opts.client, this.informers, {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
-      ...(opts.nodeLifecycle !== undefined ? { nodeLifecycle: opts.nodeLifecycle } : {}),
+      ...(opts.nodeLifecycle !== undefined ? { nodeLifecycle: opts.nodeLifecycle } : {}), ...(opts.signing ? { signing: opts.signing } : {}),
     });
     this.controllers = selectControllers(opts.controllers).flatMap((n) => CONTROLLERS[n]?.(ctx) ?? []);
   }

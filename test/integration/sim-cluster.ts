@@ -13,6 +13,8 @@ import { resources } from '../../src/client/resources.js';
 import { EventRecorder } from '../../src/client/event-recorder.js';
 import { InformerFactory } from '../../src/client/informer-factory.js';
 import { ControllerManager } from '../../src/controllers/manager.js';
+import { createCa, type CertificateAuthority } from '../../src/pki/authority.js';
+import { generateEcKey } from '../../src/pki/keys.js';
 import type { NodeLifecycleOptions } from '../../src/controllers/nodelifecycle/node-lifecycle-controller.js';
 import { SimulatedNodes, type SimulatedNodesOptions } from '../../src/kubelet/simulated/simulated-nodes.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
@@ -21,6 +23,8 @@ import { runKubectl, type KubectlResult } from '../../src/apiserver/testing/kube
 
 export interface SimCluster {
   readonly srv: TestServer;
+  /** The CAs the CSR signer uses. */
+  readonly signing: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
   readonly client: Client;
   readonly nodes: SimulatedNodes;
   readonly scheduler: Scheduler;
@@ -55,8 +59,9 @@ export async function startSimCluster(t: { after(fn: () => unknown): void }, opt
   const client = inProcessClient(srv.server.handler, { user: { name: 'system:kube-controller-manager', groups: ['system:masters', 'system:authenticated'] } });
   const informers = new InformerFactory(client);
   const ctl = new AbortController();
+  const signing = { client: createCa('k3s-client-ca@test', await generateEcKey(), { now: new Date() }), server: createCa('k3s-server-ca@test', await generateEcKey(), { now: new Date() }) };
   const manager = new ControllerManager({
-    client, informers, rootCaPem: srv.ca, ...(opts.controllers ? { controllers: opts.controllers } : {}), ...(opts.nodeLifecycle ? { nodeLifecycle: opts.nodeLifecycle } : {}),
+    client, informers, rootCaPem: srv.ca, signing, ...(opts.controllers ? { controllers: opts.controllers } : {}), ...(opts.nodeLifecycle ? { nodeLifecycle: opts.nodeLifecycle } : {}),
   });
   const scheduler = new Scheduler({ client, informers, events: new EventRecorder(client, 'default-scheduler') });
   const nodes = new SimulatedNodes({ client, informers, count: opts.nodes ?? 3, ...opts.nodeOptions });
@@ -71,7 +76,7 @@ export async function startSimCluster(t: { after(fn: () => unknown): void }, opt
   await informers.waitForSync(ctl.signal);
   const bin = newestKubectl();
   return {
-    srv, client, nodes, scheduler,
+    srv, client, nodes, scheduler, signing,
     async kubectl(args, o = {}) {
       const path = o.minor !== undefined ? kubectlPath(o.minor) : bin;
       if (!path) throw new Error('kubectl is not installed');

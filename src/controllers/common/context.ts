@@ -4,6 +4,7 @@
  * object per index name, since informers are shared).
  */
 import type { Client } from '../../client/client.js';
+import type { CertificateAuthority } from '../../pki/authority.js';
 import { EventRecorder, type EventSink } from '../../client/event-recorder.js';
 import type { InformerFactory } from '../../client/informer-factory.js';
 import type { SharedInformer } from '../../client/informer.js';
@@ -21,6 +22,8 @@ export interface ControllerContext {
   readonly workers?: number;
   /** The cluster CA bundle (PEM) for the root CA publisher. */
   readonly rootCaPem?: string;
+  /** The CAs the CSR signer issues certificates with (client CA for client signers, server CA for serving). */
+  readonly signing?: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
   /** Node lifecycle timing (grace period, monitor period). */
   readonly nodeLifecycle?: { readonly gracePeriodMs?: number; readonly monitorPeriodMs?: number };
 }
@@ -33,7 +36,7 @@ export interface Controller {
 }
 
 /** Builds a context over a client and informer factory. */
-export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle'> = {}): ControllerContext {
+export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle' | 'signing'> = {}): ControllerContext {
   const recorders = new Map<string, EventRecorder>();
   return {
     ...opts, client, informers,
