@@ -23,6 +23,7 @@ import { StatefulSetController } from './statefulset/statefulset-controller.js';
 import { DisruptionController } from './disruption/disruption-controller.js';
 import { PersistentVolumeBinder } from './volume/pv-binder.js';
 import { CsrApprover } from './certificates/csr-approver.js';
+import { NodeIpamController, type NodeIpamOptions } from './nodeipam/node-ipam-controller.js';
 import { CsrSigner } from './certificates/csr-signer.js';
 import type { CertificateAuthority } from '../pki/authority.js';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecycle/node-lifecycle-controller.js';
@@ -50,6 +51,8 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   disruption: (ctx) => new DisruptionController(ctx),
   'persistentvolume-binder': (ctx) => new PersistentVolumeBinder(ctx),
   csrapproving: (ctx) => new CsrApprover(ctx),
+  // Runs when the server allocates node CIDRs (it passes --cluster-cidr); k3s always does.
+  nodeipam: (ctx) => (ctx.nodeIpam ? new NodeIpamController(ctx, ctx.nodeIpam) : undefined),
   // Needs the cluster CAs' keys; without them (some tests) it is skipped.
   csrsigning: (ctx) => (ctx.signing ? new CsrSigner(ctx, ctx.signing) : undefined),
   nodelifecycle: (ctx) => new NodeLifecycleController(ctx, ctx.nodeLifecycle),
@@ -68,6 +71,7 @@ export interface ControllerManagerOptions {
   readonly rootCaPem?: string;
   readonly nodeLifecycle?: NodeLifecycleOptions;
   readonly signing?: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
+  readonly nodeIpam?: NodeIpamOptions;
 }
 
 /** Which controllers `--controllers` selects. */
@@ -92,6 +96,7 @@ export class ControllerManager {
     const ctx = controllerContext(opts.client, this.informers, {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
       ...(opts.nodeLifecycle !== undefined ? { nodeLifecycle: opts.nodeLifecycle } : {}), ...(opts.signing ? { signing: opts.signing } : {}),
+      ...(opts.nodeIpam ? { nodeIpam: opts.nodeIpam } : {}),
     });
     this.controllers = selectControllers(opts.controllers).flatMap((n) => CONTROLLERS[n]?.(ctx) ?? []);
   }

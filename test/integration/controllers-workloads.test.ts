@@ -140,3 +140,16 @@ spec:
   const evicted = await c.kubectl(['get', 'events', '--field-selector=reason=TaintManagerEviction', '-o', 'name']);
   assert.ok(evicted.stdout.trim().length > 0);
 });
+
+test('nodes without a pod CIDR get the next free /24 of the cluster CIDR', { skip }, async (t) => {
+  const c = await startSimCluster(t, { nodes: 1, nodeIpam: { clusterCidrs: ['10.99.0.0/16'] } });
+  const a = await manualNode(c, 'bare-a');
+  const b = await manualNode(c, 'bare-b');
+  t.after(() => { a.stop(); b.stop(); });
+  const cidrs = await waitFor(async () => {
+    const r = await jsonpath(c, ['nodes', 'bare-a', 'bare-b'], '{.items[*].spec.podCIDR}');
+    const v = r.split(' ').filter(Boolean);
+    return v.length === 2 ? v : undefined;
+  }, { timeoutMs: 30_000, what: 'pod CIDRs for both nodes' });
+  assert.deepEqual([...cidrs].sort(), ['10.99.0.0/24', '10.99.1.0/24']);
+});

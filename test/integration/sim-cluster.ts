@@ -37,6 +37,7 @@ export interface SimClusterOptions {
   readonly nodeOptions?: Partial<Omit<SimulatedNodesOptions, 'client' | 'informers' | 'count'>>;
   readonly controllers?: readonly string[];
   readonly nodeLifecycle?: NodeLifecycleOptions;
+  readonly nodeIpam?: { readonly clusterCidrs: readonly string[]; readonly maskSize?: number };
   /** Keep component logs (default: silenced). */
   readonly logs?: boolean;
 }
@@ -62,6 +63,7 @@ export async function startSimCluster(t: { after(fn: () => unknown): void }, opt
   const signing = { client: createCa('k3s-client-ca@test', await generateEcKey(), { now: new Date() }), server: createCa('k3s-server-ca@test', await generateEcKey(), { now: new Date() }) };
   const manager = new ControllerManager({
     client, informers, rootCaPem: srv.ca, signing, ...(opts.controllers ? { controllers: opts.controllers } : {}), ...(opts.nodeLifecycle ? { nodeLifecycle: opts.nodeLifecycle } : {}),
+    ...(opts.nodeIpam ? { nodeIpam: opts.nodeIpam } : {}),
   });
   const scheduler = new Scheduler({ client, informers, events: new EventRecorder(client, 'default-scheduler') });
   const nodes = new SimulatedNodes({ client, informers, count: opts.nodes ?? 3, ...opts.nodeOptions });

@@ -24,6 +24,8 @@ export interface ControllerContext {
   readonly rootCaPem?: string;
   /** The CAs the CSR signer issues certificates with (client CA for client signers, server CA for serving). */
   readonly signing?: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
+  /** Node CIDR allocation: the cluster CIDRs and mask size (absent: no allocation). */
+  readonly nodeIpam?: { readonly clusterCidrs: readonly string[]; readonly maskSize?: number };
   /** Node lifecycle timing (grace period, monitor period). */
   readonly nodeLifecycle?: { readonly gracePeriodMs?: number; readonly monitorPeriodMs?: number };
 }
@@ -36,7 +38,7 @@ export interface Controller {
 }
 
 /** Builds a context over a client and informer factory. */
-export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle' | 'signing'> = {}): ControllerContext {
+export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle' | 'signing' | 'nodeIpam'> = {}): ControllerContext {
   const recorders = new Map<string, EventRecorder>();
   return {
     ...opts, client, informers,
