@@ -72,6 +72,8 @@ export interface ControllerManagerOptions {
   readonly nodeLifecycle?: NodeLifecycleOptions;
   readonly signing?: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
   readonly nodeIpam?: NodeIpamOptions;
+  /** Clients acting as each controller's service account (default: `client` with its own User-Agent). */
+  readonly clientFor?: (serviceAccount: string) => Client;
 }
 
 /** Which controllers `--controllers` selects. */
@@ -96,7 +98,7 @@ export class ControllerManager {
     const ctx = controllerContext(opts.client, this.informers, {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
       ...(opts.nodeLifecycle !== undefined ? { nodeLifecycle: opts.nodeLifecycle } : {}), ...(opts.signing ? { signing: opts.signing } : {}),
-      ...(opts.nodeIpam ? { nodeIpam: opts.nodeIpam } : {}),
+      ...(opts.nodeIpam ? { nodeIpam: opts.nodeIpam } : {}), ...(opts.clientFor ? { clientFor: opts.clientFor } : {}),
     });
     this.controllers = selectControllers(opts.controllers).flatMap((n) => CONTROLLERS[n]?.(ctx) ?? []);
   }

@@ -24,7 +24,7 @@ export class CsrApprover implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.client = ctx.client.withUserAgent('k3ts/certificate-controller').resource<CertificateSigningRequest>(resources.certificatesigningrequests);
+    this.client = ctx.clientFor('certificate-controller').resource<CertificateSigningRequest>(resources.certificatesigningrequests);
     this.csrs = ctx.informers.informer<CertificateSigningRequest>(resources.certificatesigningrequests);
     const add = (c: CertificateSigningRequest): void => this.queue.add(c.metadata.name ?? '');
     this.csrs.addEventHandler({ onAdd: add, onUpdate: (_o, c) => add(c) });
@@ -66,7 +66,7 @@ export class CsrApprover implements Controller {
 
   /** Asks the API server whether the requester may create the given subresource. */
   private async allowed(csr: CertificateSigningRequest, subresource: string, signal: AbortSignal): Promise<boolean> {
-    const review = await this.ctx.client.rest.json({
+    const review = await this.ctx.clientFor('certificate-controller').rest.json({
       method: 'POST', path: '/apis/authorization.k8s.io/v1/subjectaccessreviews', signal,
       body: {
         apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview',

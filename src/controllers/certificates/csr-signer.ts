@@ -28,7 +28,7 @@ export class CsrSigner implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext, private readonly cas: SigningCas) {
-    this.client = ctx.client.withUserAgent('k3ts/certificate-controller').resource<CertificateSigningRequest>(resources.certificatesigningrequests);
+    this.client = ctx.clientFor('certificate-controller').resource<CertificateSigningRequest>(resources.certificatesigningrequests);
     this.csrs = ctx.informers.informer<CertificateSigningRequest>(resources.certificatesigningrequests);
     const add = (c: CertificateSigningRequest): void => this.queue.add(c.metadata.name ?? '');
     this.csrs.addEventHandler({ onAdd: add, onUpdate: (_o, c) => add(c) });

@@ -14,7 +14,14 @@ import { controllerOf, type KubeObject } from '../../client/types.js';
 
 /** Shared by all controllers of one controller manager. */
 export interface ControllerContext {
+  /** Reads (informers, discovery) and events: the controller manager's own identity. */
   readonly client: Client;
+  /**
+   * The client a controller writes with, acting as its service account in kube-system
+   * (kube-controller-manager's --use-service-account-credentials, which k3s sets), so RBAC's
+   * `system:controller:<name>` roles apply.
+   */
+  clientFor(serviceAccount: string): Client;
   readonly informers: InformerFactory;
   /** An event recorder named after the component (`replicaset-controller`). */
   events(component: string): EventSink;
@@ -38,10 +45,19 @@ export interface Controller {
 }
 
 /** Builds a context over a client and informer factory. */
-export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle' | 'signing' | 'nodeIpam'> = {}): ControllerContext {
+export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle' | 'signing' | 'nodeIpam'> & {
+  clientFor?: (serviceAccount: string) => Client;
+} = {}): ControllerContext {
   const recorders = new Map<string, EventRecorder>();
+  const clients = new Map<string, Client>();
+  const { clientFor: make, ...rest } = opts;
   return {
-    ...opts, client, informers,
+    ...rest, client, informers,
+    clientFor(sa) {
+      let c = clients.get(sa);
+      if (!c) clients.set(sa, (c = make ? make(sa) : client.withUserAgent(`k3ts/${sa}`)));
+      return c;
+    },
     events(component) {
       let r = recorders.get(component);
       if (!r) recorders.set(component, (r = new EventRecorder(client, component)));

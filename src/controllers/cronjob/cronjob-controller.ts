@@ -62,7 +62,7 @@ export class CronJobController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext, private readonly clock: () => number = Date.now) {
-    const client = ctx.client.withUserAgent('k3ts/cronjob-controller');
+    const client = ctx.clientFor('cronjob-controller');
     this.cjClient = client.resource<CronJob>(resources.cronjobs);
     this.jobClient = client.resource<Job>(resources.jobs);
     this.events = ctx.events(this.name);

@@ -39,7 +39,7 @@ export class DaemonSetController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    const client = ctx.client.withUserAgent('k3ts/daemon-set-controller');
+    const client = ctx.clientFor('daemon-set-controller');
     this.dsClient = client.resource<DaemonSet>(resources.daemonsets);
     this.podClient = client.resource<Pod>(resources.pods);
     this.revClient = client.resource<ControllerRevision>(resources.controllerrevisions);

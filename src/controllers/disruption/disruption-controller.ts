@@ -49,7 +49,7 @@ export class DisruptionController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.client = ctx.client.withUserAgent('k3ts/disruption-controller').resource<PodDisruptionBudget>(resources.poddisruptionbudgets);
+    this.client = ctx.clientFor('disruption-controller').resource<PodDisruptionBudget>(resources.poddisruptionbudgets);
     this.events = ctx.events('controllermanager');
     this.pdbs = ctx.informers.informer<PodDisruptionBudget>(resources.poddisruptionbudgets);
     this.pods = ctx.informers.informer<Pod>(resources.pods);

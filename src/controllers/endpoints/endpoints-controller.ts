@@ -25,7 +25,7 @@ export class EndpointsController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.client = ctx.client.withUserAgent('k3ts/endpoint-controller').resource<Endpoints>(resources.endpoints);
+    this.client = ctx.clientFor('endpoint-controller').resource<Endpoints>(resources.endpoints);
     this.services = ctx.informers.informer<Service>(resources.services);
     this.pods = ctx.informers.informer<Pod>(resources.pods);
     this.endpoints = ctx.informers.informer<Endpoints>(resources.endpoints);

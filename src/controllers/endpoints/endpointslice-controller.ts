@@ -45,7 +45,7 @@ export class EndpointSliceController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.client = ctx.client.withUserAgent('k3ts/endpointslice-controller').resource<EndpointSlice>(resources.endpointslices);
+    this.client = ctx.clientFor('endpointslice-controller').resource<EndpointSlice>(resources.endpointslices);
     this.services = ctx.informers.informer<Service>(resources.services);
     this.pods = ctx.informers.informer<Pod>(resources.pods);
     this.slices = ctx.informers.informer<EndpointSlice>(resources.endpointslices);

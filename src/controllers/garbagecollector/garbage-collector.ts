@@ -88,7 +88,7 @@ export class GarbageCollector implements Controller {
   private clientFor(apiVersion: string, kind: string): ResourceClient<KubeObject> {
     const r = this.kinds.lookup(apiVersion, kind);
     if (!r) throw new Error(`no resource is served for ${apiVersion} ${kind}`);
-    return this.ctx.client.withUserAgent('k3ts/generic-garbage-collector').metadata(r);
+    return this.ctx.clientFor('generic-garbage-collector').metadata(r);
   }
 
   /** The live object behind a node, or undefined when it is gone (or replaced by a namesake). */

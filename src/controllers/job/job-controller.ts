@@ -50,7 +50,7 @@ export class JobController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    const client = ctx.client.withUserAgent('k3ts/job-controller');
+    const client = ctx.clientFor('job-controller');
     this.jobClient = client.resource<Job>(resources.jobs);
     this.podClient = client.resource<Pod>(resources.pods);
     this.events = ctx.events(this.name);

@@ -34,7 +34,7 @@ export class NamespaceController implements Controller {
   private discovered: { at: number; list: DiscoveredResource[] } | undefined;
 
   constructor(private readonly ctx: ControllerContext) {
-    this.nsClient = ctx.client.withUserAgent('k3ts/namespace-controller').resource<Namespace>(resources.namespaces);
+    this.nsClient = ctx.clientFor('namespace-controller').resource<Namespace>(resources.namespaces);
     this.namespaces = ctx.informers.informer<Namespace>(resources.namespaces);
     const enqueue = (n: Namespace): void => { if (n.metadata.deletionTimestamp) this.queue.add(n.metadata.name ?? ''); };
     this.namespaces.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => enqueue(n) });
@@ -82,7 +82,7 @@ export class NamespaceController implements Controller {
   }
 
   private async deleteAll(r: DiscoveredResource, namespace: string, signal: AbortSignal): Promise<void> {
-    const client = this.ctx.client.withUserAgent('k3ts/namespace-controller').metadata(r);
+    const client = this.ctx.clientFor('namespace-controller').metadata(r);
     if (r.verbs.includes('deletecollection')) {
       await client.deleteCollection({ namespace, propagationPolicy: 'Background', signal });
       return;
@@ -104,7 +104,7 @@ export class NamespaceController implements Controller {
     for (const r of list) {
       let items;
       try {
-        items = (await this.ctx.client.metadata(r).list({ namespace, signal })).items;
+        items = (await this.ctx.clientFor('namespace-controller').metadata(r).list({ namespace, signal })).items;
       } catch (err) {
         if (isNotFound(err) || isForbidden(err)) continue;
         throw err;

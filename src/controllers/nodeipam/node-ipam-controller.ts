@@ -43,7 +43,7 @@ export class NodeIpamController implements Controller {
   private readonly reserved = new Map<string, string>();
 
   constructor(private readonly ctx: ControllerContext, opts: NodeIpamOptions) {
-    this.client = ctx.client.withUserAgent('k3ts/node-ipam-controller').resource<Node>(resources.nodes);
+    this.client = ctx.clientFor('node-controller').resource<Node>(resources.nodes);
     this.events = ctx.events('cidrAllocator');
     this.cluster = opts.clusterCidrs.map(parseCidr).find((c): c is Cidr => c?.family === 4);
     this.mask = opts.maskSize ?? 24;

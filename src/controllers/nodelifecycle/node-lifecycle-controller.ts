@@ -47,7 +47,7 @@ export class NodeLifecycleController implements Controller {
   private readonly evicting = new Set<string>();
 
   constructor(ctx: ControllerContext, private readonly opts: NodeLifecycleOptions = {}) {
-    const client = ctx.client.withUserAgent('k3ts/node-controller');
+    const client = ctx.clientFor('node-controller');
     this.nodeClient = client.resource<Node>(resources.nodes);
     this.podClient = client.resource<Pod>(resources.pods);
     this.events = ctx.events('node-controller');

@@ -34,7 +34,7 @@ export class PodGcController implements Controller {
   private readonly missingSince = new Map<string, number>();
 
   constructor(ctx: ControllerContext, private readonly opts: PodGcOptions = {}) {
-    this.client = ctx.client.withUserAgent('k3ts/pod-garbage-collector').resource<Pod>(resources.pods);
+    this.client = ctx.clientFor('pod-garbage-collector').resource<Pod>(resources.pods);
     this.pods = ctx.informers.informer<Pod>(resources.pods);
     this.nodes = ctx.informers.informer<Node>(resources.nodes);
   }

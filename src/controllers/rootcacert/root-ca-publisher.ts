@@ -23,7 +23,7 @@ export class RootCaPublisher implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext, private readonly caPem: string) {
-    this.client = ctx.client.withUserAgent('k3ts/root-ca-cert-publisher').resource<ConfigMap>(resources.configmaps);
+    this.client = ctx.clientFor('root-ca-cert-publisher').resource<ConfigMap>(resources.configmaps);
     this.namespaces = ctx.informers.informer<Namespace>(resources.namespaces);
     this.configMaps = ctx.informers.informer<ConfigMap>(resources.configmaps);
     this.namespaces.addEventHandler({ onAdd: (n) => this.queue.add(n.metadata.name ?? ''), onUpdate: (_o, n) => this.queue.add(n.metadata.name ?? '') });

@@ -22,7 +22,7 @@ export class ServiceAccountController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.client = ctx.client.withUserAgent('k3ts/serviceaccount-controller').resource<ServiceAccount>(resources.serviceaccounts);
+    this.client = ctx.clientFor('service-account-controller').resource<ServiceAccount>(resources.serviceaccounts);
     this.namespaces = ctx.informers.informer<Namespace>(resources.namespaces);
     this.accounts = ctx.informers.informer<ServiceAccount>(resources.serviceaccounts);
     this.namespaces.addEventHandler({ onAdd: (n) => this.queue.add(n.metadata.name ?? ''), onUpdate: (_o, n) => this.queue.add(n.metadata.name ?? '') });

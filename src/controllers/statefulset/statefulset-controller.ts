@@ -42,7 +42,7 @@ export class StatefulSetController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    const client = ctx.client.withUserAgent('k3ts/statefulset-controller');
+    const client = ctx.clientFor('statefulset-controller');
     this.setClient = client.resource<StatefulSet>(resources.statefulsets);
     this.podClient = client.resource<Pod>(resources.pods);
     this.revClient = client.resource<ControllerRevision>(resources.controllerrevisions);

@@ -36,7 +36,7 @@ export class TtlAfterFinishedController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.client = ctx.client.withUserAgent('k3ts/ttl-after-finished-controller').resource<Job>(resources.jobs);
+    this.client = ctx.clientFor('ttl-after-finished-controller').resource<Job>(resources.jobs);
     this.jobs = ctx.informers.informer<Job>(resources.jobs);
     const job = (j: Job): void => { if (j.spec.ttlSecondsAfterFinished !== undefined && finishedAt(j) !== undefined) this.queue.add(objectKey(j)); };
     this.jobs.addEventHandler({ onAdd: job, onUpdate: (_o, j) => job(j) });

@@ -46,7 +46,7 @@ export class PersistentVolumeBinder implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    const client = ctx.client.withUserAgent('k3ts/persistent-volume-binder');
+    const client = ctx.clientFor('persistent-volume-binder');
     this.claimClient = client.resource<PersistentVolumeClaim>(resources.persistentvolumeclaims);
     this.volumeClient = client.resource<PersistentVolume>(resources.persistentvolumes);
     this.events = ctx.events('persistentvolume-controller');
