@@ -18,6 +18,7 @@ import { startListener } from './listener.js';
 import { servingSans } from './sans.js';
 import { openBackend } from '../datastore/open.js';
 import { ApiServer } from '../apiserver/apiserver.js';
+import { startControllerManager } from './controller-manager.js';
 import { Security } from '../apiserver/security/security.js';
 import { SecretsEncryption } from '../apiserver/storage/encryption/secrets-encryption.js';
 
@@ -123,6 +124,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
         advertiseAddress: advertiseAddress(config), securePort: config.listener.advertisePort ?? listener.port,
       }), { signal: opts.signal });
       await step('reconciling RBAC bootstrap policy', () => security.start(), { signal: opts.signal });
+      if (!config.components.disableControllerManager) {
+        const cm = await step('starting controller manager', () => startControllerManager(api, {
+          serverCa: tls.serverCa, clientCa: tls.clientCa, clusterCidrs: config.networking.clusterCidrs,
+        }), { signal: opts.signal });
+        life.defer('controller manager', () => cm.stop());
+      }
     }
     await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), { signal: opts.signal });
     log.info(`Wrote kubeconfig ${config.kubeconfig.path}`);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Node, Pod } from '../../client/kinds/core.js';
-import { evictionDelayMs, mergeTaints, UNREACHABLE, wantedTaints } from './taints.js';
+import { evictionDelayMs, mergeTaints, UNREACHABLE, unknownConditions, wantedTaints } from './taints.js';
 
 const node = (ready: 'True' | 'False' | 'Unknown', unschedulable = false): Node => ({
   metadata: { name: 'n' }, spec: { ...(unschedulable ? { unschedulable: true } : {}), taints: [{ key: 'user', effect: 'NoSchedule' }] },
@@ -13,6 +13,9 @@ test('wantedTaints() maps Ready Unknown/False and unschedulable to the node.kube
   assert.deepEqual(wantedTaints(node('Unknown'), 't').map((t) => `${t.key}:${t.effect}`), ['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
   assert.deepEqual(wantedTaints(node('False', true), 't').map((t) => `${t.key}:${t.effect}`),
     ['node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/unschedulable:NoSchedule']);
+  assert.deepEqual(wantedTaints({ metadata: { name: 'new' } }, 't'), [], 'a node that never reported is not tainted yet');
+  assert.equal(unknownConditions(undefined, 't').find((c) => c.type === 'Ready')?.reason, 'NodeStatusNeverUpdated');
+  assert.equal(unknownConditions(node('True').status?.conditions, 't').find((c) => c.type === 'Ready')?.reason, 'NodeStatusUnknown');
   const merged = mergeTaints(node('Unknown').spec?.taints, wantedTaints(node('Unknown'), '2024-01-01T00:00:00Z'));
   assert.deepEqual(merged.map((t) => t.key), ['user', UNREACHABLE, UNREACHABLE], 'user taints are kept');
 });

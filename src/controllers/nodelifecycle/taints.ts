@@ -14,7 +14,8 @@ const MANAGED = new Set([UNREACHABLE, NOT_READY, UNSCHEDULABLE]);
 export function wantedTaints(node: Node, timeAdded: string): Taint[] {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
   const out: Taint[] = [];
-  const key = ready?.status === 'Unknown' || !ready ? UNREACHABLE : ready.status === 'False' ? NOT_READY : undefined;
+  // A node that never reported Ready gets no taint until the grace period turns it Unknown.
+  const key = ready?.status === 'Unknown' ? UNREACHABLE : ready?.status === 'False' ? NOT_READY : undefined;
   if (key) out.push({ key, effect: 'NoSchedule' }, { key, effect: 'NoExecute', timeAdded });
   if (node.spec?.unschedulable) out.push({ key: UNSCHEDULABLE, effect: 'NoSchedule', timeAdded });
   return out;
@@ -64,14 +65,19 @@ export function evictionDelayMs(pod: Pod, taints: readonly Taint[], now: number)
   return delay === undefined ? undefined : Math.max(0, delay);
 }
 
-/** Conditions of an unresponsive node: everything Unknown (tryUpdateNodeHealth). */
+/**
+ * Conditions of an unresponsive node: everything Unknown (tryUpdateNodeHealth), with
+ * NodeStatusNeverUpdated for a node whose kubelet never reported at all.
+ */
 export function unknownConditions(conds: readonly Condition[] | undefined, now: string): Condition[] {
   const types = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
   const out = (conds ?? []).filter((c) => !types.includes(c.type));
+  const never = !conds?.some((c) => c.type === 'Ready');
   for (const type of types) {
     const prev = conds?.find((c) => c.type === type);
     out.push({
-      type, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.',
+      type, status: 'Unknown',
+      reason: never ? 'NodeStatusNeverUpdated' : 'NodeStatusUnknown', message: never ? 'Kubelet never posted node status.' : 'Kubelet stopped posting node status.',
       lastHeartbeatTime: prev?.lastHeartbeatTime ?? now, lastTransitionTime: prev?.status === 'Unknown' ? prev.lastTransitionTime ?? now : now,
     });
   }
