@@ -24,6 +24,7 @@ import { DisruptionController } from './disruption/disruption-controller.js';
 import { PersistentVolumeBinder } from './volume/pv-binder.js';
 import { CsrApprover } from './certificates/csr-approver.js';
 import { NodeIpamController, type NodeIpamOptions } from './nodeipam/node-ipam-controller.js';
+import { HorizontalPodAutoscalerController } from './podautoscaler/hpa-controller.js';
 import { CsrSigner } from './certificates/csr-signer.js';
 import type { CertificateAuthority } from '../pki/authority.js';
 import { NodeLifecycleController, type NodeLifecycleOptions } from './nodelifecycle/node-lifecycle-controller.js';
@@ -49,6 +50,7 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   'ttl-after-finished': (ctx) => new TtlAfterFinishedController(ctx),
   podgc: (ctx) => new PodGcController(ctx),
   disruption: (ctx) => new DisruptionController(ctx),
+  horizontalpodautoscaling: (ctx) => new HorizontalPodAutoscalerController(ctx),
   'persistentvolume-binder': (ctx) => new PersistentVolumeBinder(ctx),
   csrapproving: (ctx) => new CsrApprover(ctx),
   // Runs when the server allocates node CIDRs (it passes --cluster-cidr); k3s always does.

@@ -25,3 +25,16 @@ test('a PodDisruptionBudget reports its status and kubectl drain evicts within i
     return nodes.length === 3 && !nodes.includes(n0) ? true : undefined;
   }, { timeoutMs: 60_000, what: 'all replicas off the drained node' });
 });
+
+test('a HorizontalPodAutoscaler without a metrics API reports FailedGetResourceMetric and <unknown>', { skip }, async (t) => {
+  const c = await startSimCluster(t, { nodes: 1 });
+  assert.equal((await c.kubectl(['create', 'deployment', 'web', '--image=nginx', '--replicas=2'])).code, 0);
+  assert.equal((await c.kubectl(['autoscale', 'deployment', 'web', '--cpu-percent=50', '--min=1', '--max=5'])).code, 0);
+  const cond = await waitFor(async () => {
+    const r = await c.kubectl(['get', 'hpa', 'web', '-o', 'jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}']);
+    return r.stdout || undefined;
+  }, { timeoutMs: 30_000, what: 'the ScalingActive condition' });
+  assert.equal(cond, 'FailedGetResourceMetric');
+  assert.match((await c.kubectl(['get', 'hpa', 'web'])).stdout, /web\s+Deployment\/web\s+cpu: <unknown>\/50%\s+1\s+5\s+2/);
+  assert.equal((await c.kubectl(['get', 'hpa', 'web', '-o', 'jsonpath={.status.conditions[?(@.type=="AbleToScale")].status}'])).stdout, 'True');
+});
