@@ -94,7 +94,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
       nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
       authorizer: security.authorizer, tokenReviewer: security.tokenReviewer, admission: (registry) => security.admission(registry),
-      storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec),
+      storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec), paths: [security.issuerDiscovery()],
     }), { signal: opts.signal });
     if (api) life.defer('API server', () => api.stop());
     if (api) {
