@@ -68,6 +68,7 @@ test('validating and mutating webhooks refuse, patch and warn, honouring selecto
   }))).code, 0);
   assert.equal((await k(['create', '-f', '-'], hookConfig('Mutating', 'labels', {
     rules, failurePolicy: 'Fail', objectSelector: { matchLabels: { mutate: 'me' } }, clientConfig: { url: `${wh.url}/mutate`, caBundle: wh.caBundle },
+    matchConditions: [{ name: 'not-skipped', expression: "object.metadata.name != 'skip-me'" }],
   }))).code, 0);
 
   let r = await k(['-n', 'hooked', 'create', 'configmap', 'bad-one']);
@@ -86,6 +87,10 @@ test('validating and mutating webhooks refuse, patch and warn, honouring selecto
   assert.equal((await k(['-n', 'default', 'create', '-f', '-'], cm)).code, 0);
   assert.equal((await k(['-n', 'default', 'get', 'configmap', 'picked', '-o', 'jsonpath={.metadata.labels.mutated}'])).stdout, 'yes');
   assert.equal((await k(['-n', 'default', 'get', 'configmap', 'bad-elsewhere', '-o', 'jsonpath={.metadata.labels}'])).stdout, '');
+  // matchConditions (CEL) keep the webhook away from this one.
+  const skipped = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'skip-me', labels: { mutate: 'me' } } });
+  assert.equal((await k(['-n', 'default', 'create', '-f', '-'], skipped)).code, 0);
+  assert.equal((await k(['-n', 'default', 'get', 'configmap', 'skip-me', '-o', 'jsonpath={.metadata.labels.mutated}'])).stdout, '');
   // Dry runs reach webhooks without side effects, and are refused by ones that have them.
   assert.match((await k(['-n', 'hooked', 'create', 'configmap', 'bad-dry', '--dry-run=server'])).stderr, /denied the request/);
   assert.equal((await k(['patch', 'validatingwebhookconfiguration', 'names', '--type=json', '-p', '[{"op":"replace","path":"/webhooks/0/sideEffects","value":"Some"}]'])).code, 0);

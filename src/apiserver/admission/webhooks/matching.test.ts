@@ -31,3 +31,14 @@ test('webhookMatches() applies namespace and object selectors as kube-apiserver 
   assert.equal(webhookMatches(nsHook, { attrs: attrs({ resource: 'namespaces', namespace: '', object: { metadata: { labels: { env: 'prod' } } } }), namespaceLabels: undefined }), true);
   assert.equal(exempt(attrs({ group: 'admissionregistration.k8s.io', resource: 'validatingwebhookconfigurations' })), true);
 });
+
+test('evaluateMatchConditions() calls the webhook only when every CEL condition holds', async () => {
+  const { evaluateMatchConditions } = await import('./match-conditions.js');
+  const hook = (expression: string) => ({ matchConditions: [{ name: 'c', expression }] });
+  assert.deepEqual(evaluateMatchConditions(hook("object.metadata.labels.app == 'web'"), attrs({})), { match: true });
+  assert.deepEqual(evaluateMatchConditions(hook("object.metadata.labels.app == 'db'"), attrs({})), { match: false });
+  assert.deepEqual(evaluateMatchConditions(hook("request.operation == 'CREATE' && request.namespace == 'ns'"), attrs({})), { match: true });
+  assert.deepEqual(evaluateMatchConditions(hook("!('system:masters' in request.userInfo.groups)"), attrs({ user: { name: 'a', groups: ['system:masters'] } })), { match: false });
+  assert.ok('error' in evaluateMatchConditions(hook('object.metadata.missing.field == 1'), attrs({})));
+  assert.deepEqual(evaluateMatchConditions({}, attrs({})), { match: true });
+});
