@@ -20,6 +20,7 @@ import { nowTime } from '../common/conditions.js';
 import { indexedInformer, type Controller, type ControllerContext } from '../common/context.js';
 import { controllerRefTo } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
+import { enqueueChanges, enqueueControllers } from '../common/handlers.js';
 
 const KIND = { apiVersion: 'batch/v1', kind: 'CronJob' };
 export const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
@@ -68,12 +69,8 @@ export class CronJobController implements Controller {
     this.events = ctx.events(this.name);
     this.cronJobs = indexedInformer<CronJob>(ctx, resources.cronjobs);
     this.jobs = indexedInformer<Job>(ctx, resources.jobs);
-    this.cronJobs.addEventHandler({ onAdd: (c) => this.queue.add(objectKey(c)), onUpdate: (_o, c) => this.queue.add(objectKey(c)) });
-    const job = (j: Job): void => {
-      const ref = controllerOf(j);
-      if (ref?.kind === 'CronJob') this.queue.add(`${j.metadata.namespace ?? ''}/${ref.name}`);
-    };
-    this.jobs.addEventHandler({ onAdd: job, onUpdate: (_o, j) => job(j), onDelete: job });
+    enqueueChanges(this.cronJobs, this.queue);
+    enqueueControllers(this.jobs, 'CronJob', this.queue);
   }
 
   async run(signal: AbortSignal): Promise<void> {

@@ -13,7 +13,7 @@ import type { Node, Pod } from '../../client/kinds/core.js';
 import type { ResourceClient } from '../../client/resource-client.js';
 import { resources } from '../../client/resources.js';
 import { selectorMatches } from '../../client/selector.js';
-import { controllerOf, objectKey } from '../../client/types.js';
+import { objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
@@ -21,6 +21,7 @@ import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContex
 import { pruneHistory, REVISION_HASH_LABEL, syncHistory } from '../common/history.js';
 import { controllerRefTo, isPodAvailable, isPodReady, podFromTemplate } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
+import { enqueueChanges, enqueueControllers } from '../common/handlers.js';
 import { scaledValue } from '../deployment/util.js';
 import { pinToNode, shouldRun, targetNode } from './placement.js';
 
@@ -48,12 +49,8 @@ export class DaemonSetController implements Controller {
     this.pods = indexedInformer<Pod>(ctx, resources.pods);
     this.revisions = indexedInformer<ControllerRevision>(ctx, resources.controllerrevisions);
     this.nodes = ctx.informers.informer<Node>(resources.nodes);
-    this.sets.addEventHandler({ onAdd: (d) => this.queue.add(objectKey(d)), onUpdate: (_o, d) => this.queue.add(objectKey(d)) });
-    const pod = (p: Pod): void => {
-      const ref = controllerOf(p);
-      if (ref?.kind === 'DaemonSet') this.queue.add(`${p.metadata.namespace ?? ''}/${ref.name}`);
-    };
-    this.pods.addEventHandler({ onAdd: pod, onUpdate: (_o, p) => pod(p), onDelete: pod });
+    enqueueChanges(this.sets, this.queue);
+    enqueueControllers(this.pods, 'DaemonSet', this.queue);
     const all = (): void => { for (const d of this.sets.store.list()) this.queue.add(objectKey(d)); };
     this.nodes.addEventHandler({ onAdd: all, onUpdate: (o, n) => { if (nodeChanged(o, n)) all(); }, onDelete: all });
   }

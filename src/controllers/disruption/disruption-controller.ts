@@ -21,6 +21,7 @@ import { setCondition } from '../common/conditions.js';
 import type { Controller, ControllerContext } from '../common/context.js';
 import { isPodReady } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
+import { enqueueChanges, onChange } from '../common/handlers.js';
 
 const KIND = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget' };
 const DELETION_TIMEOUT_MS = 2 * 60_000;
@@ -57,13 +58,12 @@ export class DisruptionController implements Controller {
     this.deployments = ctx.informers.informer<Deployment>(resources.deployments);
     this.sets = ctx.informers.informer<StatefulSet>(resources.statefulsets);
     this.rcs = ctx.informers.informer<ReplicationController>(resources.replicationcontrollers);
-    this.pdbs.addEventHandler({ onAdd: (p) => this.queue.add(objectKey(p)), onUpdate: (_o, p) => this.queue.add(objectKey(p)) });
-    const pod = (p: Pod): void => {
+    enqueueChanges(this.pdbs, this.queue);
+    onChange(this.pods, (p) => {
       for (const b of this.pdbs.store.byIndex('namespace', p.metadata.namespace ?? '')) {
         if (selectorMatches(b.spec?.selector, p.metadata.labels)) this.queue.add(objectKey(b));
       }
-    };
-    this.pods.addEventHandler({ onAdd: pod, onUpdate: (_o, p) => pod(p), onDelete: pod });
+    }, { deletes: true });
   }
 
   async run(signal: AbortSignal): Promise<void> {

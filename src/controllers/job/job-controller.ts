@@ -15,7 +15,7 @@ import type { Condition, Pod } from '../../client/kinds/core.js';
 import type { ResourceClient } from '../../client/resource-client.js';
 import { resources } from '../../client/resources.js';
 import { selectorMatches } from '../../client/selector.js';
-import { controllerOf, objectKey } from '../../client/types.js';
+import { objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
@@ -23,6 +23,7 @@ import { findCondition, nowTime } from '../common/conditions.js';
 import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
 import { controllerRefTo, deletionOrder, isPodReady, podFromTemplate } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
+import { enqueueChanges, enqueueControllers } from '../common/handlers.js';
 import { completionIndex, COMPLETION_INDEX, formatIndexes, parseIndexes } from './indexes.js';
 import { countUncounted, hasTracking, newlyFinished, TRACKING_FINALIZER, withUncounted } from './tracking.js';
 
@@ -56,12 +57,8 @@ export class JobController implements Controller {
     this.events = ctx.events(this.name);
     this.jobs = indexedInformer<Job>(ctx, resources.jobs);
     this.pods = indexedInformer<Pod>(ctx, resources.pods);
-    this.jobs.addEventHandler({ onAdd: (j) => this.queue.add(objectKey(j)), onUpdate: (_o, j) => this.queue.add(objectKey(j)) });
-    const pod = (p: Pod): void => {
-      const ref = controllerOf(p);
-      if (ref?.kind === 'Job') this.queue.add(`${p.metadata.namespace ?? ''}/${ref.name}`);
-    };
-    this.pods.addEventHandler({ onAdd: pod, onUpdate: (_o, p) => pod(p), onDelete: pod });
+    enqueueChanges(this.jobs, this.queue);
+    enqueueControllers(this.pods, 'Job', this.queue);
   }
 
   async run(signal: AbortSignal): Promise<void> {

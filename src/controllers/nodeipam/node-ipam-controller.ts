@@ -42,7 +42,7 @@ export class NodeIpamController implements Controller {
   /** CIDRs handed out but perhaps not yet visible in the cache. */
   private readonly reserved = new Map<string, string>();
 
-  constructor(private readonly ctx: ControllerContext, opts: NodeIpamOptions) {
+  constructor(ctx: ControllerContext, opts: NodeIpamOptions) {
     this.client = ctx.clientFor('node-controller').resource<Node>(resources.nodes);
     this.events = ctx.events('cidrAllocator');
     this.cluster = opts.clusterCidrs.map(parseCidr).find((c): c is Cidr => c?.family === 4);

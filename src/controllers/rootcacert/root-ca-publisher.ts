@@ -11,6 +11,7 @@ import { resources } from '../../client/resources.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import type { Controller, ControllerContext } from '../common/context.js';
+import { onChange } from '../common/handlers.js';
 
 export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
 const DESCRIPTION = 'The CA bundle that verifies the API server at its in-cluster addresses (the kubernetes service). Other uses may differ between distributions.';
@@ -26,7 +27,7 @@ export class RootCaPublisher implements Controller {
     this.client = ctx.clientFor('root-ca-cert-publisher').resource<ConfigMap>(resources.configmaps);
     this.namespaces = ctx.informers.informer<Namespace>(resources.namespaces);
     this.configMaps = ctx.informers.informer<ConfigMap>(resources.configmaps);
-    this.namespaces.addEventHandler({ onAdd: (n) => this.queue.add(n.metadata.name ?? ''), onUpdate: (_o, n) => this.queue.add(n.metadata.name ?? '') });
+    onChange(this.namespaces, (n) => this.queue.add(n.metadata.name ?? ''));
     const onCm = (cm: ConfigMap): void => { if (cm.metadata.name === ROOT_CA_CONFIGMAP) this.queue.add(cm.metadata.namespace ?? ''); };
     this.configMaps.addEventHandler({ onUpdate: (_o, cm) => onCm(cm), onDelete: onCm });
   }

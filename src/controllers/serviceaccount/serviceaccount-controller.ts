@@ -10,6 +10,7 @@ import { resources } from '../../client/resources.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import type { Controller, ControllerContext } from '../common/context.js';
+import { onChange } from '../common/handlers.js';
 
 /** The accounts every namespace gets (kube-controller-manager's --service-account names: default). */
 const ACCOUNTS = ['default'];
@@ -25,7 +26,7 @@ export class ServiceAccountController implements Controller {
     this.client = ctx.clientFor('service-account-controller').resource<ServiceAccount>(resources.serviceaccounts);
     this.namespaces = ctx.informers.informer<Namespace>(resources.namespaces);
     this.accounts = ctx.informers.informer<ServiceAccount>(resources.serviceaccounts);
-    this.namespaces.addEventHandler({ onAdd: (n) => this.queue.add(n.metadata.name ?? ''), onUpdate: (_o, n) => this.queue.add(n.metadata.name ?? '') });
+    onChange(this.namespaces, (n) => this.queue.add(n.metadata.name ?? ''));
     this.accounts.addEventHandler({ onDelete: (sa) => { if (ACCOUNTS.includes(sa.metadata.name ?? '')) this.queue.add(sa.metadata.namespace ?? ''); } });
   }
 

@@ -14,7 +14,6 @@ import type { PersistentVolumeClaim, Pod } from '../../client/kinds/core.js';
 import type { ResourceClient } from '../../client/resource-client.js';
 import { resources } from '../../client/resources.js';
 import { selectorMatches } from '../../client/selector.js';
-import { controllerOf, objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
@@ -22,6 +21,7 @@ import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContex
 import { pruneHistory, REVISION_HASH_LABEL, syncHistory, templateOf, type History } from '../common/history.js';
 import { controllerRefTo, isPodAvailable, isPodReady } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
+import { enqueueChanges, enqueueControllers } from '../common/handlers.js';
 import { ordinalOf, statefulClaim, statefulPod } from './identity.js';
 
 const KIND = { apiVersion: 'apps/v1', kind: 'StatefulSet' };
@@ -52,12 +52,8 @@ export class StatefulSetController implements Controller {
     this.pods = indexedInformer<Pod>(ctx, resources.pods);
     this.revisions = indexedInformer<ControllerRevision>(ctx, resources.controllerrevisions);
     this.claims = ctx.informers.informer<PersistentVolumeClaim>(resources.persistentvolumeclaims);
-    this.sets.addEventHandler({ onAdd: (s) => this.queue.add(objectKey(s)), onUpdate: (_o, s) => this.queue.add(objectKey(s)) });
-    const pod = (p: Pod): void => {
-      const ref = controllerOf(p);
-      if (ref?.kind === 'StatefulSet') this.queue.add(`${p.metadata.namespace ?? ''}/${ref.name}`);
-    };
-    this.pods.addEventHandler({ onAdd: pod, onUpdate: (_o, p) => pod(p), onDelete: pod });
+    enqueueChanges(this.sets, this.queue);
+    enqueueControllers(this.pods, 'StatefulSet', this.queue);
   }
 
   async run(signal: AbortSignal): Promise<void> {
