@@ -222,7 +222,7 @@ export class DeploymentController implements Controller {
   private async createNewRS(st: SyncState, oldRSs: ReplicaSet[], revision: string): Promise<ReplicaSet | undefined> {
     const d = st.d;
     const template = structuredClone(d.spec.template);
-    const hash = podTemplateHash(template, d.status?.collisionCount);
+    const hash = podTemplateHash(d.spec.template, d.status?.collisionCount);
     template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [POD_TEMPLATE_HASH]: hash } };
     const sel = d.spec.selector;
     const rs: ReplicaSet = {

@@ -65,8 +65,18 @@ export function maxRevision(rss: readonly ReplicaSet[]): number {
   return rss.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
 }
 
-/** A pod template without the pod-template-hash label, as canonical JSON. */
+const keys = new WeakMap<object, string>();
+
+/** A pod template without the pod-template-hash label, as canonical JSON (memoized per object: cached objects never change). */
 function templateKey(t: PodTemplateSpec | undefined): string {
+  const known = t && keys.get(t);
+  if (known !== undefined) return known;
+  const key = computeTemplateKey(t);
+  if (t) keys.set(t, key);
+  return key;
+}
+
+function computeTemplateKey(t: PodTemplateSpec | undefined): string {
   const tt = structuredClone(t ?? {});
   if (tt.metadata?.labels) {
     delete tt.metadata.labels[POD_TEMPLATE_HASH];
