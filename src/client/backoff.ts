@@ -1,9 +1,7 @@
 /**
- * @module Exponential backoff with jitter and an abortable sleep, shared by request retries,
+ * @module Exponential backoff with jitter, shared by request retries,
  * watch reconnects and leader election.
  */
-import { AbortedError } from '../base/errors.js';
-
 export interface BackoffOptions {
   /** First delay (ms). */
   readonly initialMs: number;
@@ -32,23 +30,4 @@ export class Backoff {
   reset(): void {
     this.step = 0;
   }
-}
-
-/** Resolves after `ms`, or rejects with AbortedError as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new AbortedError());
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AbortedError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,123 +1,110 @@
 /**
- * @module A transport that hands requests straight to the API server's request handler in the
- * same process: no sockets, no TLS, the same bytes and status codes as over HTTPS. The server
- * assembly connects a {@link LocalHandler} (an adapter around the API server's handler) and
- * names the user the requests run as.
+ * @module A transport that hands requests to the API server's request handler in the same
+ * process, with no sockets and no TLS: each request gets an in-memory stream pair, node's own
+ * HTTP machinery frames it on both ends, and the handler sees a genuine IncomingMessage and
+ * ServerResponse plus the identity the requests run as. Status codes, headers, streamed
+ * watches and aborts behave exactly as over HTTPS.
  */
+import * as http from 'node:http';
+import type { Socket } from 'node:net';
 import { AbortedError, messageOf } from '../base/errors.js';
-import { StatusError } from '../api/status.js';
 import { TransportError } from './errors.js';
+import { memorySocketPair, type MemorySocket } from './memory-socket.js';
 import type { Transport, TransportRequest, TransportRequestOptions, TransportResponse } from './transport.js';
 
-/** The identity in-process requests carry (authentication already happened by construction). */
+/** The identity in-process requests carry (authentication happened by construction). */
 export interface LocalUser {
   readonly name: string;
   readonly groups: readonly string[];
   readonly uid?: string;
 }
 
-export interface LocalRequest extends TransportRequest {
-  /** Aborted when the caller aborts or stops reading the response body. */
+/** What the handler learns besides the request: who asks, and when the caller went away. */
+export interface LocalRequestContext {
+  readonly user: LocalUser;
   readonly signal: AbortSignal;
-  readonly user: LocalUser | undefined;
-}
-
-export interface LocalResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  /** A whole body, or a stream (a watch) that ends when the handler is done or the signal aborts. */
-  readonly body: Uint8Array | AsyncIterable<Uint8Array>;
 }
 
 /**
- * What the API server offers in-process callers. It may throw a StatusError instead of
- * answering with one; any other exception is reported as a TransportError.
+ * The API server's handler as the client needs it (the listener's ApiHandler has this shape).
+ * It must answer or destroy `res`.
  */
-export type LocalHandler = (req: LocalRequest) => Promise<LocalResponse>;
+export interface LocalHandler {
+  handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: LocalRequestContext): Promise<void> | void;
+}
+
+/** Who in-process requests run as unless told otherwise: the cluster admin. */
+export const LOOPBACK_USER: LocalUser = { name: 'system:apiserver', groups: ['system:masters', 'system:authenticated'] };
 
 export interface InProcessTransportOptions {
   readonly user?: LocalUser;
 }
 
-/** Calls a {@link LocalHandler} directly. */
+/** Calls a {@link LocalHandler} through in-memory connections. */
 export class InProcessTransport implements Transport {
   private closed = false;
-  private readonly user: LocalUser | undefined;
+  private readonly server: http.Server;
+  private readonly contexts = new WeakMap<object, LocalRequestContext>();
+  private readonly defaultUser: LocalUser;
 
   constructor(private readonly handler: LocalHandler, opts: InProcessTransportOptions = {}) {
-    this.user = opts.user;
+    const user = opts.user ?? LOOPBACK_USER;
+    this.server = http.createServer((req, res) => {
+      const ctx = this.contexts.get(req.socket) ?? { user, signal: AbortSignal.abort() };
+      Promise.resolve()
+        .then(() => this.handler.handle(req, res, ctx))
+        .catch((err: unknown) => {
+          if (res.headersSent) res.destroy();
+          else res.writeHead(500, { 'content-type': 'text/plain' }).end(`in-process handler failed: ${messageOf(err)}`);
+        });
+    });
+    this.defaultUser = user;
   }
 
-  async request(req: TransportRequest, opts: TransportRequestOptions = {}): Promise<TransportResponse> {
-    if (this.closed) throw new TransportError('in-process transport is closed');
-    const outer = opts.signal;
-    if (outer?.aborted) throw new AbortedError();
-    // One controller per request so the handler learns when the reader goes away, not only when
-    // the caller's own signal aborts (a watch consumer that simply stops iterating).
+  request(req: TransportRequest, opts: TransportRequestOptions = {}): Promise<TransportResponse> {
+    if (this.closed) return Promise.reject(new TransportError('in-process transport is closed'));
+    const signal = opts.signal;
+    if (signal?.aborted) return Promise.reject(new AbortedError());
+    const [clientEnd, serverEnd] = memorySocketPair();
+    // The handler's signal aborts when the caller closes its end (abort, or stopped reading).
     const ctl = new AbortController();
-    const onAbort = (): void => ctl.abort();
-    outer?.addEventListener('abort', onAbort, { once: true });
-    const release = (): void => {
-      outer?.removeEventListener('abort', onAbort);
-      ctl.abort();
-    };
-    let res: LocalResponse;
-    try {
-      res = await this.handler({ ...req, signal: ctl.signal, user: this.user });
-    } catch (err) {
-      release();
-      if (err instanceof StatusError) return statusResponse(err);
-      if (outer?.aborted) throw new AbortedError();
-      throw new TransportError(`in-process request ${req.method} ${req.path} failed: ${messageOf(err)}`, { cause: err });
-    }
-    const body = res.body;
-    if (body instanceof Uint8Array) {
-      release();
-      return { status: res.status, headers: res.headers, body: once(body) };
-    }
-    return { status: res.status, headers: res.headers, body: guarded(body, ctl.signal, release) };
+    serverEnd.once('close', () => ctl.abort());
+    this.contexts.set(serverEnd, { user: this.defaultUser, signal: ctl.signal });
+    this.server.emit('connection', serverEnd);
+    const headers: Record<string, string | number> = { ...req.headers, host: 'in-process', connection: 'close' };
+    if (req.body) headers['content-length'] = req.body.byteLength;
+    return new Promise((resolve, reject) => {
+      const r = http.request({
+        method: req.method, path: req.path, headers,
+        createConnection: () => clientEnd as unknown as Socket,
+        ...(signal ? { signal } : {}),
+      }, (res) => {
+        const out: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+        resolve({ status: res.statusCode ?? 0, headers: out, body: streamOf(res, clientEnd, signal) });
+      });
+      r.on('error', (err) => {
+        clientEnd.destroy();
+        if (signal?.aborted) reject(new AbortedError());
+        else reject(new TransportError(`in-process ${req.method} ${req.path}: ${messageOf(err)}`, { cause: err }));
+      });
+      r.end(req.body);
+    });
   }
 
   close(): void {
     this.closed = true;
+    this.server.close();
   }
 }
 
-async function* once(data: Uint8Array): AsyncIterable<Uint8Array> {
-  if (data.byteLength > 0) yield data;
-}
-
-/**
- * Streams `body`, turning an abort into AbortedError (even while the handler has nothing to
- * send) and always releasing the request when the reader stops.
- */
-async function* guarded(body: AsyncIterable<Uint8Array>, signal: AbortSignal, release: () => void): AsyncIterable<Uint8Array> {
-  const it = body[Symbol.asyncIterator]();
-  let onAbort: (() => void) | undefined;
-  const abortedP = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new AbortedError());
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  abortedP.catch(() => undefined);
+async function* streamOf(res: http.IncomingMessage, end: MemorySocket, signal: AbortSignal | undefined): AsyncIterable<Uint8Array> {
   try {
-    for (;;) {
-      const r = await Promise.race([it.next(), abortedP]);
-      if (r.done) return;
-      yield r.value;
-    }
+    for await (const chunk of res) yield chunk as Buffer;
+  } catch (err) {
+    if (signal?.aborted) throw new AbortedError();
+    throw new TransportError(`reading in-process response: ${messageOf(err)}`, { cause: err });
   } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-    release();
-    // Let the handler's generator run its cleanup; it may be parked on an event, so do not wait.
-    void it.return?.()?.catch(() => undefined);
+    end.destroy();
   }
-}
-
-function statusResponse(err: StatusError): TransportResponse {
-  const data = Buffer.from(JSON.stringify(err.status));
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const retry = err.status.details?.retryAfterSeconds;
-  if (retry !== undefined) headers['retry-after'] = String(retry);
-  return { status: err.status.code, headers, body: once(data) };
 }

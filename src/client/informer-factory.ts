@@ -2,6 +2,7 @@
  * @module Hands out one SharedInformer per resource (and filter), so every controller in a
  * process shares the same cache and the same watch; starts them and waits for their caches.
  */
+import { setMaxListeners } from 'node:events';
 import type { Client } from './client.js';
 import { SharedInformer, type InformerOptions } from './informer.js';
 import type { ResourceType } from './resource-type.js';
@@ -35,6 +36,8 @@ export class InformerFactory {
 
   /** Starts every informer created so far, and any created later, until `signal` aborts. */
   start(signal: AbortSignal): void {
+    // One signal ends every informer, worker and timer of a component: many listeners are expected.
+    setMaxListeners(0, signal);
     this.signal = signal;
     for (const inf of this.informers.values()) this.runs.push(inf.run(signal));
   }

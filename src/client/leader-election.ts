@@ -7,7 +7,7 @@
  */
 import { AbortedError, ConfigError, messageOf } from '../base/errors.js';
 import { logger } from '../base/log.js';
-import { sleep } from './backoff.js';
+import { sleep } from '../base/async.js';
 import type { Client } from './client.js';
 import { isAlreadyExists, isConflict, isNotFound } from './errors.js';
 import { microTime, type Lease, type LeaseSpec } from './kinds/coordination.js';

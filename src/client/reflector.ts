@@ -6,7 +6,8 @@
  */
 import { AbortedError, messageOf } from '../base/errors.js';
 import { logger } from '../base/log.js';
-import { Backoff, sleep } from './backoff.js';
+import { sleep } from '../base/async.js';
+import { Backoff } from './backoff.js';
 import { isExpired } from './errors.js';
 import type { ResourceClient } from './resource-client.js';
 import type { KubeObject } from './types.js';

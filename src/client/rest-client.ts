@@ -4,7 +4,8 @@
  * mapping of error answers to typed errors. Bodies are JSON.
  */
 import { AbortedError, messageOf } from '../base/errors.js';
-import { Backoff, sleep } from './backoff.js';
+import { sleep } from '../base/async.js';
+import { Backoff } from './backoff.js';
 import { errorFromResponse, ServerTimeoutError, TransportError } from './errors.js';
 import { failure } from '../api/status.js';
 import { readBody, type HttpMethod, type Transport, type TransportResponse } from './transport.js';
@@ -60,7 +61,7 @@ export class RestClient {
 
   /** Sends a request and parses the JSON answer; throws a typed StatusError for error answers. */
   async json(req: RawRequest): Promise<unknown> {
-    const res = await this.send(req);
+    const { res, release } = await this.exchange(req);
     let text: string;
     try {
       text = (await readBody(res.body)).toString('utf8');
@@ -69,6 +70,8 @@ export class RestClient {
         throw new ServerTimeoutError(failure(504, 'Timeout', `${req.method} ${req.path}: response not read within ${this.timeoutMs} ms`));
       }
       throw err;
+    } finally {
+      release();
     }
     if (text === '') return undefined;
     try {
@@ -83,6 +86,14 @@ export class RestClient {
    * Retries what is safe to retry; the last error is thrown.
    */
   async send(req: RawRequest): Promise<TransportResponse> {
+    return (await this.exchange({ ...req, stream: true })).res;
+  }
+
+  /**
+   * The retry loop. Non-streaming attempts get a deadline linked to the caller's signal;
+   * `release` ends that link once the body has been read.
+   */
+  private async exchange(req: RawRequest): Promise<{ res: TransportResponse; release: () => void }> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.userAgent };
     let body: Uint8Array | undefined;
     if (req.body !== undefined) {
@@ -93,13 +104,14 @@ export class RestClient {
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= this.retry.maxRetries;
       let res: TransportResponse;
-      const deadline = req.stream ? undefined : AbortSignal.timeout(this.timeoutMs);
-      const signal = deadline ? (req.signal ? AbortSignal.any([req.signal, deadline]) : deadline) : req.signal;
+      const deadline = req.stream ? undefined : linkedDeadline(req.signal, this.timeoutMs);
+      const signal = deadline ? deadline.signal : req.signal;
       try {
         res = await this.transport.request({ method: req.method, path: req.path, headers, ...(body ? { body } : {}) }, { signal });
       } catch (err) {
+        deadline?.release();
         if (req.signal?.aborted) throw new AbortedError();
-        if (deadline?.aborted) {
+        if (deadline?.expired()) {
           if (!last && IDEMPOTENT.has(req.method)) { await sleep(backoff.next(), req.signal); continue; }
           throw new ServerTimeoutError(failure(504, 'Timeout', `${req.method} ${req.path}: no answer within ${this.timeoutMs} ms`));
         }
@@ -111,9 +123,10 @@ export class RestClient {
         throw err;
       }
       if (res.status >= 200 && res.status < 300) {
-        return res;
+        return { res, release: deadline ? deadline.release : noop };
       }
       const text = (await readBody(res.body).catch(() => Buffer.alloc(0))).toString('utf8');
+      deadline?.release();
       const error = errorFromResponse(res.status, text);
       const retryAfter = retryAfterMs(res.headers['retry-after'], error.status.details?.retryAfterSeconds);
       const retriable = res.status === 429 || (res.status >= 500 && res.status !== 501 && (IDEMPOTENT.has(req.method) || retryAfter !== undefined));
@@ -135,4 +148,27 @@ function retryAfterMs(header: string | undefined, detailSeconds: number | undefi
   if (Number.isFinite(h) && h >= 0) return h * 1000;
   if (detailSeconds !== undefined && detailSeconds >= 0) return detailSeconds * 1000;
   return undefined;
+}
+
+const noop = (): void => undefined;
+
+/**
+ * A signal that aborts when `parent` does or after `ms`. Unlike AbortSignal.any it removes its
+ * listener from the long-lived parent when released, so thousands of requests under one
+ * component signal leave nothing behind.
+ */
+function linkedDeadline(parent: AbortSignal | undefined, ms: number): { signal: AbortSignal; expired(): boolean; release(): void } {
+  const ctl = new AbortController();
+  let timedOut = false;
+  const onAbort = (): void => ctl.abort();
+  parent?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => { timedOut = true; ctl.abort(); }, ms);
+  return {
+    signal: ctl.signal,
+    expired: () => timedOut,
+    release: () => {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
 }

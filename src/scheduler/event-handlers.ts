@@ -5,7 +5,7 @@
  * rejecting plugins care about it (a node added or relabelled, a pod deleted, ...).
  */
 import type { Node, Pod } from '../client/kinds/core.js';
-import type { SharedInformer } from '../client/informer.js';
+import type { HandlerRegistration, SharedInformer } from '../client/informer.js';
 import type { KubeObject } from '../client/types.js';
 import type { SchedulerCache } from './cache.js';
 import type { PodInfo } from './pod-info.js';
@@ -40,6 +40,8 @@ export interface HandlerDeps {
 }
 
 const assigned = (p: Pod): boolean => !!p.spec?.nodeName;
+/** Finished pods hold nothing: the scheduler treats them as gone (kube-scheduler's informer filters them out). */
+const terminal = (p: Pod): boolean => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** isPodUpdated: anything but status, resourceVersion and managed fields changed. */
@@ -47,7 +49,7 @@ function specChanged(a: Pod, b: Pod): boolean {
   return !sameJson(a.spec, b.spec) || !sameJson(a.metadata.labels, b.metadata.labels) || !sameJson(a.metadata.annotations, b.metadata.annotations);
 }
 
-export function registerPodHandlers(inf: SharedInformer<Pod>, d: HandlerDeps): void {
+export function registerPodHandlers(inf: SharedInformer<Pod>, d: HandlerDeps): HandlerRegistration {
   const { cache, queue } = d;
   const addUnassigned = (pod: Pod): void => {
     if (!d.responsible(pod) || pod.metadata.deletionTimestamp) return;
@@ -55,8 +57,18 @@ export function registerPodHandlers(inf: SharedInformer<Pod>, d: HandlerDeps): v
     cache.setNominated(pi, pod.status?.nominatedNodeName ?? '');
     queue.add(pi);
   };
-  inf.addEventHandler({
+  const gone = (pod: Pod): void => {
+    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
+    queue.remove(key);
+    cache.setNominated(d.podInfo(pod), '');
+    if (assigned(pod) || cache.nodeOf(key) !== undefined) {
+      cache.removePod(key);
+      queue.moveOnEvent(EVENTS.assignedPodDelete);
+    }
+  };
+  return inf.addEventHandler({
     onAdd(pod) {
+      if (terminal(pod)) return;
       if (assigned(pod)) {
         cache.addOrUpdatePod(d.podInfo(pod));
         queue.moveOnEvent(EVENTS.assignedPodAdd);
@@ -64,6 +76,10 @@ export function registerPodHandlers(inf: SharedInformer<Pod>, d: HandlerDeps): v
     },
     onUpdate(old, pod) {
       if (old === pod) return;
+      if (terminal(pod)) {
+        if (!terminal(old)) gone(pod);
+        return;
+      }
       const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
       if (assigned(pod)) {
         if (!assigned(old)) {
@@ -85,21 +101,13 @@ export function registerPodHandlers(inf: SharedInformer<Pod>, d: HandlerDeps): v
       if (queue.has(key)) queue.update(pi, specChanged(old, pod));
       else if (!cache.isAssumed(key)) queue.add(pi);
     },
-    onDelete(pod) {
-      const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
-      queue.remove(key);
-      cache.setNominated(d.podInfo(pod), '');
-      if (assigned(pod) || cache.nodeOf(key) !== undefined) {
-        cache.removePod(key);
-        queue.moveOnEvent(EVENTS.assignedPodDelete);
-      }
-    },
+    onDelete: gone,
   });
 }
 
-export function registerNodeHandlers(inf: SharedInformer<Node>, d: HandlerDeps): void {
+export function registerNodeHandlers(inf: SharedInformer<Node>, d: HandlerDeps): HandlerRegistration {
   const { cache, queue } = d;
-  inf.addEventHandler({
+  return inf.addEventHandler({
     onAdd(node) {
       cache.setNode(node);
       queue.moveOnEvent(EVENTS.nodeAdd);
@@ -120,8 +128,8 @@ export function registerNodeHandlers(inf: SharedInformer<Node>, d: HandlerDeps):
 }
 
 /** Any change of these objects may help pods waiting on the given event. */
-export function registerMoveHandlers(inf: SharedInformer<KubeObject>, queue: SchedulingQueue, ev: ClusterEvent, onlyLabels = false): void {
-  inf.addEventHandler({
+export function registerMoveHandlers(inf: SharedInformer<KubeObject>, queue: SchedulingQueue, ev: ClusterEvent, onlyLabels = false): HandlerRegistration {
+  return inf.addEventHandler({
     onAdd: (_o, initial) => { if (!initial) queue.moveOnEvent(ev); },
     onUpdate: (old, o) => { if (old !== o && (!onlyLabels || !sameJson(old.metadata.labels, o.metadata.labels))) queue.moveOnEvent(ev); },
   });

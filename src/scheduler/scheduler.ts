@@ -5,7 +5,6 @@
  * preempting lower-priority pods where that helps. Answers only to pods whose
  * spec.schedulerName is its own (default-scheduler).
  */
-import { setMaxListeners } from 'node:events';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { messageOf, SchedulingError } from '../base/errors.js';
 import { logger } from '../base/log.js';
@@ -18,6 +17,7 @@ import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../clie
 import type { ResourceClient } from '../client/resource-client.js';
 import { resources } from '../client/resources.js';
 import type { KubeObject } from '../client/types.js';
+import type { ResourceType } from '../client/resource-type.js';
 import { Algorithm, type ScheduleOutcome } from './algorithm.js';
 import { SchedulerCache } from './cache.js';
 import { fitErrorMessage, NO_NODES_MESSAGE } from './diagnosis.js';
@@ -37,6 +37,12 @@ const log = logger('scheduler');
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
 export interface SchedulerOptions {
+  readonly client: Client;
+  /**
+   * Informers shared with other components of the process (the controller manager); their
+   * owner starts them. Without, the scheduler makes and runs its own.
+   */
+  readonly informers?: InformerFactory;
   readonly schedulerName?: string;
   /** 0 (default): adaptive, as kube-scheduler. */
   readonly percentageOfNodesToScore?: number;
@@ -64,41 +70,36 @@ export class Scheduler {
   private readonly name: string;
   private readonly pods: ResourceClient<Pod>;
   private readonly binds = new Set<Promise<void>>();
+  private readonly client: Client;
   private running: Promise<void> | undefined;
 
-  constructor(private readonly client: Client, private readonly opts: SchedulerOptions = {}) {
+  constructor(private readonly opts: SchedulerOptions) {
+    this.client = opts.client.withUserAgent('k3ts/scheduler');
     this.name = opts.schedulerName ?? DEFAULT_SCHEDULER_NAME;
     this.queue = new SchedulingQueue(opts.queue ?? {});
-    this.pods = client.resource<Pod>(resources.pods);
+    this.pods = this.client.resource<Pod>(resources.pods);
   }
 
-  /** Runs until `signal` aborts; resolves after in-flight bindings settled and informers stopped. */
+  /**
+   * Runs until `signal` aborts; resolves after in-flight bindings settled (and its own informers
+   * stopped). One run per instance: a new leadership term gets a new Scheduler.
+   */
   run(signal: AbortSignal): Promise<void> {
     this.running ??= this.loop(signal);
     return this.running;
   }
 
-  private async loop(outer: AbortSignal): Promise<void> {
-    // One listener on the caller's signal; the dozen informers listen on this one.
-    const inner = new AbortController();
-    setMaxListeners(64, inner.signal);
-    const stop = (): void => inner.abort();
-    outer.addEventListener('abort', stop, { once: true });
-    if (outer.aborted) inner.abort();
-    const signal = inner.signal;
-    try {
-      await this.loopWith(signal);
-    } finally {
-      outer.removeEventListener('abort', stop);
-    }
-  }
-
-  private async loopWith(signal: AbortSignal): Promise<void> {
-    const factory = new InformerFactory(this.client);
-    // Finished pods hold nothing: the scheduler never sees them (as kube-scheduler's informer).
-    const podInf = factory.informer<Pod>(resources.pods, { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' });
-    const nodeInf = factory.informer<Node>(resources.nodes);
-    const inf = <T extends KubeObject>(rt: Parameters<typeof factory.informer>[0]): SharedInformer<T> => factory.informer<T>(rt);
+  private async loop(signal: AbortSignal): Promise<void> {
+    const own = !this.opts.informers;
+    const factory = this.opts.informers ?? new InformerFactory(this.client);
+    const used: SharedInformer<KubeObject>[] = [];
+    const inf = <T extends KubeObject>(rt: ResourceType): SharedInformer<T> => {
+      const i = factory.informer<T>(rt);
+      used.push(i as unknown as SharedInformer<KubeObject>);
+      return i;
+    };
+    const podInf = inf<Pod>(resources.pods);
+    const nodeInf = inf<Node>(resources.nodes);
     const volumeStores = {
       claims: inf<PersistentVolumeClaim>(resources.persistentvolumeclaims).store,
       volumes: inf<PersistentVolume>(resources.persistentvolumes).store,
@@ -126,17 +127,24 @@ export class Scheduler {
       podInfo: (pod: Pod) => new PodInfo(pod, resolvePriority(pod, view.priorityClasses)),
       responsible: (pod: Pod) => (pod.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME) === this.name,
     };
-    registerPodHandlers(podInf, deps);
-    registerNodeHandlers(nodeInf, deps);
-    for (const rt of [resources.persistentvolumeclaims, resources.persistentvolumes, resources.storageclasses]) registerMoveHandlers(inf(rt), this.queue, EVENTS.storageChange);
-    registerMoveHandlers(inf(resources.namespaces), this.queue, EVENTS.namespaceChange, true);
-    factory.start(signal);
+    const regs = [registerPodHandlers(podInf, deps), registerNodeHandlers(nodeInf, deps)];
+    for (const rt of [resources.persistentvolumeclaims, resources.persistentvolumes, resources.storageclasses]) regs.push(registerMoveHandlers(inf(rt), this.queue, EVENTS.storageChange));
+    regs.push(registerMoveHandlers(inf(resources.namespaces), this.queue, EVENTS.namespaceChange, true));
+    if (own) factory.start(signal);
     try {
-      await factory.waitForSync(signal);
-    } catch {
-      await factory.stopped();
-      return;
+      await Promise.all(used.map((i) => i.waitForSync(signal)));
+      await this.schedule(ctx, signal);
+    } catch (err) {
+      if (!signal.aborted) throw err;
+    } finally {
+      this.queue.close();
+      for (const r of regs) r.remove();
+      await Promise.allSettled([...this.binds]);
+      if (own) await factory.stopped();
     }
+  }
+
+  private async schedule(ctx: CycleContext, signal: AbortSignal): Promise<void> {
     log.info(`scheduler ${this.name} started: ${this.cache.nodeCount} nodes, ${this.queue.stats().active} pods to schedule`);
     this.queue.run(signal);
     let slice = performance.now();
@@ -151,9 +159,6 @@ export class Scheduler {
         slice = performance.now();
       }
     }
-    this.queue.close();
-    await Promise.allSettled([...this.binds]);
-    await factory.stopped();
   }
 
   /** One pod: decide, then bind asynchronously or record the failure. */

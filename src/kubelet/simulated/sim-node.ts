@@ -7,20 +7,21 @@ import { hostname, release } from 'node:os';
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../../base/errors.js';
 import { GIT_VERSION, platform } from '../../base/version.js';
-import type { Condition, Node, Taint } from '../../client/kinds/core.js';
+import type { Condition, Node, ResourceList, Taint } from '../../client/kinds/core.js';
 import { microTime, type Lease } from '../../client/kinds/coordination.js';
 
 /** What every simulated node looks like (from the --simulate-node-* flags). */
 export interface NodeTemplate {
-  readonly cpu: string;
-  readonly memory: string;
-  readonly pods: string;
-  readonly ephemeralStorage: string;
+  /** Capacity and allocatable: cpu, memory, pods, ephemeral-storage and any extended resource. */
+  readonly capacity: ResourceList;
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly Taint[];
   /** Spread nodes over this many zones (topology.kubernetes.io/zone=zone-<i>); 0: no zone label. */
   readonly zones: number;
 }
+
+/** KWOK-like defaults: 32 CPUs, 256 GiB, 110 pods, 100 GiB of ephemeral storage. */
+export const DEFAULT_SIMULATED_CAPACITY: ResourceList = { cpu: '32', memory: '256Gi', pods: '110', 'ephemeral-storage': '100Gi' };
 
 const ipToNum = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 const numToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
@@ -127,7 +128,7 @@ export function nodeObject(n: SimNode, t: NodeTemplate): Node {
     ...(t.zones > 0 ? { 'topology.kubernetes.io/zone': `zone-${n.index % t.zones}` } : {}),
     ...t.labels,
   };
-  const resources = { cpu: t.cpu, memory: t.memory, pods: t.pods, 'ephemeral-storage': t.ephemeralStorage };
+  const resources = { ...t.capacity };
   const id = createHash('sha256').update(`${hostname()}/${n.name}`).digest('hex');
   return {
     apiVersion: 'v1', kind: 'Node',

@@ -42,14 +42,14 @@ export function testPod(name: string, o: { ns?: string; requests?: Record<string
   return { metadata: { name, namespace: o.ns ?? 'default', ...(o.labels ? { labels: o.labels } : {}) }, spec: { containers: [c], ...(o.spec ?? {}) } };
 }
 
-export async function startTestCluster(t: { after(fn: () => unknown): void }, opts: SchedulerOptions = {}): Promise<TestCluster> {
+export async function startTestCluster(t: { after(fn: () => unknown): void }, opts: Omit<SchedulerOptions, 'client'> = {}): Promise<TestCluster> {
   const prev = setLogSink({ write: () => undefined });
   t.after(() => { setLogSink(prev); });
   const server = await startTestServer();
   t.after(() => server.close());
   const client = clientFromKubeconfig(server.kubeconfig);
   t.after(() => client.close());
-  const scheduler = new Scheduler(client, { queue: { initialBackoffMs: 100, maxBackoffMs: 500 }, ...opts });
+  const scheduler = new Scheduler({ client, queue: { initialBackoffMs: 100, maxBackoffMs: 500 }, ...opts });
   const ctl = new AbortController();
   let run: Promise<void> | undefined;
   t.after(async () => { ctl.abort(); await run; });

@@ -5,13 +5,13 @@ import type { Lease } from '../../client/kinds/coordination.js';
 import type { Pod } from '../../client/kinds/core.js';
 import { resources } from '../../client/resources.js';
 import { startTestCluster, testPod } from '../../scheduler/testing/cluster.js';
-import { NodeSimulator } from './simulator.js';
+import { SimulatedNodes } from './simulated-nodes.js';
 
-const TEMPLATE = { cpu: '4', memory: '8Gi', pods: '110', ephemeralStorage: '50Gi', labels: {}, taints: [], zones: 0 };
+const CAPACITY = { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '50Gi' };
 
 async function withSimulator(t: Parameters<typeof startTestCluster>[0], count: number) {
   const c = await startTestCluster(t);
-  const sim = new NodeSimulator(c.client, { ...TEMPLATE, count, namePrefix: 'sim-', clusterCidr: '10.42.0.0/16', leaseRenewMs: 500 });
+  const sim = new SimulatedNodes({ client: c.client, capacity: CAPACITY, count, namePrefix: 'sim-', leaseRenewMs: 500 });
   const ctl = new AbortController();
   const run = sim.run(ctl.signal);
   t.after(async () => { ctl.abort(); await run; });
@@ -25,7 +25,7 @@ const phaseOf = async (c: Awaited<ReturnType<typeof startTestCluster>>, name: st
     return p.status?.phase === want ? p : undefined;
   }, { what: `pod ${name} ${want}`, timeoutMs: 20_000 });
 
-test('NodeSimulator registers Ready nodes with Leases and runs scheduled pods', async (t) => {
+test('SimulatedNodes registers Ready nodes with Leases and runs scheduled pods', async (t) => {
   const { c } = await withSimulator(t, 3);
   const nodes = await waitFor(async () => { const l = await c.nodes.list(); return l.items.length === 3 ? l.items : undefined; });
   assert.deepEqual(nodes.map((n) => n.metadata.name).sort(), ['sim-0001', 'sim-0002', 'sim-0003']);
@@ -51,7 +51,7 @@ test('NodeSimulator registers Ready nodes with Leases and runs scheduled pods', 
   await waitFor(async () => c.pods.get('web', { namespace: 'default' }).then(() => undefined, () => true), { what: 'pod gone' });
 });
 
-test('NodeSimulator completes and fails pods whose command exits', async (t) => {
+test('SimulatedNodes completes and fails pods whose command exits', async (t) => {
   const { c } = await withSimulator(t, 1);
   await c.pods.create(testPod('ok', { spec: { restartPolicy: 'Never' }, container: { command: ['sh', '-c', 'sleep 1; true'] } }));
   await c.pods.create(testPod('bad', { spec: { restartPolicy: 'Never' }, container: { command: ['sh', '-c', 'exit 3'] } }));

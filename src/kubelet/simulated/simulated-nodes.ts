@@ -12,6 +12,7 @@ import { sleep } from '../../base/async.js';
 import type { Client } from '../../client/client.js';
 import { isAlreadyExists, isConflict, isNotFound } from '../../client/errors.js';
 import { EventRecorder } from '../../client/event-recorder.js';
+import type { InformerFactory } from '../../client/informer-factory.js';
 import { SharedInformer } from '../../client/informer.js';
 import { microTime, type Lease } from '../../client/kinds/coordination.js';
 import type { Node, Pod } from '../../client/kinds/core.js';
@@ -22,16 +23,23 @@ import { objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { advance, nextEvent, type PodRun, renderStatus, renderTerminated, resumePod, startPod } from './pod-run.js';
-import { healthyConditions, IpPool, leaseObject, nodeObject, nodePodCidrs, type NodeTemplate, type SimNode } from './sim-node.js';
+import { DEFAULT_SIMULATED_CAPACITY, healthyConditions, IpPool, leaseObject, nodeObject, nodePodCidrs, type NodeTemplate, type SimNode } from './sim-node.js';
 
 const log = logger('simulated-nodes');
 
-export interface SimulatorOptions extends NodeTemplate {
+export interface SimulatedNodesOptions extends Partial<NodeTemplate> {
+  readonly client: Client;
+  /**
+   * Informers shared with other components (their owner starts them): the simulator then uses
+   * the shared pod informer. Without, it watches the assigned pods itself.
+   */
+  readonly informers?: InformerFactory;
   /** How many nodes; names are `<prefix><index from 1, zero-padded to 4 digits>`. */
   readonly count: number;
-  readonly namePrefix: string;
-  /** The cluster CIDR the nodes' pod CIDRs are carved from (IPv4). */
-  readonly clusterCidr: string;
+  /** Default `k3ts-sim-`. */
+  readonly namePrefix?: string;
+  /** The cluster CIDR the nodes' pod CIDRs are carved from (IPv4; default 10.42.0.0/16). */
+  readonly clusterCidr?: string;
   /** Lease renewal period (the kubelet's 10 s). */
   readonly leaseRenewMs?: number;
   /** Full node status report period (the kubelet's nodeStatusReportFrequency is 5 min). */
@@ -41,7 +49,7 @@ export interface SimulatorOptions extends NodeTemplate {
 }
 
 /** Runs the simulated nodes of one server or agent. */
-export class NodeSimulator {
+export class SimulatedNodes {
   readonly names: readonly string[];
   private readonly nodes = new Map<string, SimNode>();
   private readonly runs = new Map<string, PodRun>();
@@ -56,11 +64,16 @@ export class NodeSimulator {
   private readonly informer: SharedInformer<Pod>;
   private readonly recorders = new Map<string, EventRecorder>();
   private registered: Promise<void> | undefined;
+  private readonly client: Client;
+  private readonly template: NodeTemplate;
 
-  constructor(private readonly client: Client, private readonly opts: SimulatorOptions) {
+  constructor(private readonly opts: SimulatedNodesOptions) {
+    this.client = opts.client.withUserAgent('k3ts/simulated-kubelet');
+    this.template = { capacity: opts.capacity ?? DEFAULT_SIMULATED_CAPACITY, labels: opts.labels ?? {}, taints: opts.taints ?? [], zones: opts.zones ?? 0 };
     const width = Math.max(4, String(opts.count).length);
-    const cidrs = nodePodCidrs(opts.clusterCidr, opts.count);
-    this.names = Array.from({ length: opts.count }, (_, i) => `${opts.namePrefix}${String(i + 1).padStart(width, '0')}`);
+    const cidrs = nodePodCidrs(opts.clusterCidr ?? '10.42.0.0/16', opts.count);
+    const prefix = opts.namePrefix ?? 'k3ts-sim-';
+    this.names = Array.from({ length: opts.count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
     const renew = opts.leaseRenewMs ?? 10_000;
     const report = opts.statusReportMs ?? 60_000;
     this.names.forEach((name, i) => {
@@ -70,10 +83,10 @@ export class NodeSimulator {
       this.nodes.set(name, { name, index: i, podCidr, pool: new IpPool(podCidr), uid: '', lease: undefined,
         leaseDue: Date.now() + offset * renew, statusDue: Date.now() + offset * report + report });
     });
-    this.podClient = client.resource<Pod>(resources.pods);
-    this.nodeClient = client.resource<Node>(resources.nodes);
-    this.leaseClient = client.resource<Lease>(resources.leases);
-    this.informer = new SharedInformer<Pod>(this.podClient, { fieldSelector: 'spec.nodeName!=' });
+    this.podClient = this.client.resource<Pod>(resources.pods);
+    this.nodeClient = this.client.resource<Node>(resources.nodes);
+    this.leaseClient = this.client.resource<Lease>(resources.leases);
+    this.informer = opts.informers ? opts.informers.informer<Pod>(resources.pods) : new SharedInformer<Pod>(this.podClient, { fieldSelector: 'spec.nodeName!=' });
   }
 
   /** Resolves once every node is registered (or rejects if `signal` aborts first). */
@@ -85,12 +98,14 @@ export class NodeSimulator {
   async run(signal: AbortSignal): Promise<void> {
     this.registered = this.registerAll(signal);
     await this.registered;
-    this.informer.addEventHandler({
+    const reg = this.informer.addEventHandler({
       onAdd: (p) => this.enqueue(p),
       onUpdate: (_o, p) => this.enqueue(p),
       onDelete: (p) => this.enqueue(p),
     });
-    const informing = this.informer.run(signal);
+    signal.addEventListener('abort', () => reg.remove(), { once: true });
+    // A shared informer is run by its owner; running it again only joins that run.
+    const informing = this.opts.informers ? Promise.resolve() : this.informer.run(signal);
     const working = runWorkers(this.queue, (k) => this.sync(k, signal), { workers: this.opts.workers ?? 16, name: 'simulated-nodes', signal });
     const ticking = this.tick(signal);
     log.info(`simulating ${this.nodes.size} nodes (${this.names[0] ?? ''} … ${this.names[this.names.length - 1] ?? ''})`);
@@ -116,7 +131,7 @@ export class NodeSimulator {
       try {
         let node: Node;
         try {
-          node = await this.nodeClient.create(nodeObject(n, this.opts), { signal });
+          node = await this.nodeClient.create(nodeObject(n, this.template), { signal });
         } catch (err) {
           if (!isAlreadyExists(err)) throw err;
           node = await this.nodeClient.get(n.name, { signal });
