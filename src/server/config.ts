@@ -57,6 +57,17 @@ export interface TokenInput {
   readonly source: string;
 }
 
+/** Simulated nodes (k3ts's --simulate-* flags); `nodes` 0 means none. */
+export interface SimulationConfig {
+  readonly nodes: number;
+  readonly namePrefix: string;
+  /** Capacity (= allocatable) of each node: cpu, memory, pods, ephemeral-storage as quantities. */
+  readonly capacity: Readonly<Record<string, string>>;
+  readonly labels: readonly NodeLabel[];
+  readonly taints: readonly NodeTaint[];
+  readonly zones: number;
+}
+
 /** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */
 export interface ServerConfig {
   readonly command: 'server';
@@ -98,4 +109,5 @@ export interface ServerConfig {
     readonly disableHelmController: boolean;
   };
   readonly node: NodeConfig;
+  readonly simulation: SimulationConfig;
 }

@@ -1,6 +1,7 @@
 /**
  * @module `k3ts server` assembly: a straight line of named, awaited steps
- * (certificates → credentials → [datastore] → [API server] → listener → kubeconfig → ready),
+ * (certificates → credentials → [datastore] → [API server] → listener → [scheduler, simulated
+ * nodes] → kubeconfig → ready),
  * each failure wrapped with the step's name, and every started part stopped in reverse.
  */
 import { hostname } from 'node:os';
@@ -20,6 +21,7 @@ import { startListener } from './listener.js';
 import { servingSans } from './sans.js';
 import { openBackend } from '../datastore/open.js';
 import { ApiServer } from '../apiserver/apiserver.js';
+import { startSchedulingComponents } from './components.js';
 
 const log = logger('server');
 
@@ -109,6 +111,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       await step('creating cluster bootstrap objects', () => api.bootstrap({
         advertiseAddress: advertiseAddress(config), securePort: config.listener.advertisePort ?? listener.port,
       }), { signal: opts.signal });
+    }
+    if (api) {
+      const scheduling = await step('starting scheduler and simulated nodes', () => startSchedulingComponents(api, config), { signal: opts.signal });
+      life.defer('scheduler and simulated nodes', () => scheduling.stop());
     }
     await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), { signal: opts.signal });
     log.info(`Wrote kubeconfig ${config.kubeconfig.path}`);
