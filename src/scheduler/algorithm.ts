@@ -110,7 +110,8 @@ export class Algorithm {
 
   /** Filters one node, also with the higher-priority pods nominated to it (both must pass). */
   runFilters(state: CycleState, pi: PodInfo, ni: NodeInfo): Status {
-    const nominated = this.view.cache.nominatedOn(ni.name).filter((o) => o.key !== pi.key && o.priority >= pi.priority);
+    const onNode = this.view.cache.nominatedOn(ni.name);
+    const nominated = onNode.length === 0 ? onNode : onNode.filter((o) => o.key !== pi.key && o.priority >= pi.priority);
     if (nominated.length > 0) {
       const clone = ni.clone();
       const st = state.clone();
@@ -125,8 +126,7 @@ export class Algorithm {
   }
 
   private filterOnce(state: CycleState, pi: PodInfo, ni: NodeInfo): Status {
-    for (const p of this.profile.filter) {
-      if (state.skipFilter.has(p.name)) continue;
+    for (const p of state.activeFilters(this.profile.filter)) {
       const s = p.filter(state, pi, ni);
       if (s.code !== Code.Success) {
         s.plugin = p.name;

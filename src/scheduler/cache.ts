@@ -23,6 +23,9 @@ export class SchedulerCache {
   private list: NodeInfo[] = [];
   private listDirty = false;
   private readonly pods = new Map<string, PodState>();
+  /** Placed pods carrying affinity terms (and those with required anti-affinity), by pod key. */
+  private readonly withAffinity = new Map<string, PodState>();
+  private readonly withAntiAffinity = new Map<string, PodState>();
   private readonly nominated = new Map<string, Map<string, PodInfo>>();
   private readonly nominatedNode = new Map<string, string>();
   readonly selectorCounts = new SelectorCounts(() => this.allPods());
@@ -109,6 +112,7 @@ export class SchedulerCache {
       this.selectorCounts.podChanged(pi.pod, node, 1);
       st.info = pi;
       st.assumed = false;
+      this.indexAffinity(pi.key, st);
       return;
     }
     if (st) this.unplace(pi.key);
@@ -125,13 +129,23 @@ export class SchedulerCache {
     if (!ni) this.nodeInfos.set(node, (ni = new NodeInfo(placeholder(node))));
     ni.addPod(pi);
     this.selectorCounts.podChanged(pi.pod, node, 1);
-    this.pods.set(pi.key, { info: pi, node, assumed });
+    const st: PodState = { info: pi, node, assumed };
+    this.pods.set(pi.key, st);
+    this.indexAffinity(pi.key, st);
+  }
+
+  private indexAffinity(key: string, st: PodState | undefined): void {
+    if (st?.info.hasAffinity) this.withAffinity.set(key, st);
+    else this.withAffinity.delete(key);
+    if (st && st.info.requiredAntiAffinity.length > 0) this.withAntiAffinity.set(key, st);
+    else this.withAntiAffinity.delete(key);
   }
 
   private unplace(key: string): void {
     const st = this.pods.get(key);
     if (!st) return;
     this.pods.delete(key);
+    this.indexAffinity(key, undefined);
     const ni = this.nodeInfos.get(st.node);
     if (!ni) return;
     ni.removePod(key);
@@ -145,12 +159,21 @@ export class SchedulerCache {
   }
 
   /** Pods whose affinity terms matter to incoming pods (scoring symmetry), by node. */
-  *podsWithAffinity(): Iterable<[PodInfo, NodeInfo]> {
-    for (const ni of this.nodes()) for (const pi of ni.podsWithAffinity) yield [pi, ni];
+  podsWithAffinity(): Array<[PodInfo, NodeInfo]> {
+    return this.withNodes(this.withAffinity);
   }
 
-  *podsWithRequiredAntiAffinity(): Iterable<[PodInfo, NodeInfo]> {
-    for (const ni of this.nodes()) for (const pi of ni.podsWithRequiredAntiAffinity) yield [pi, ni];
+  podsWithRequiredAntiAffinity(): Array<[PodInfo, NodeInfo]> {
+    return this.withNodes(this.withAntiAffinity);
+  }
+
+  private withNodes(m: Map<string, PodState>): Array<[PodInfo, NodeInfo]> {
+    const out: Array<[PodInfo, NodeInfo]> = [];
+    for (const st of m.values()) {
+      const ni = this.node(st.node);
+      if (ni) out.push([st.info, ni]);
+    }
+    return out;
   }
 
   // Nominated pods: unassigned pods that preempted victims on a node and wait for them to go.
@@ -171,7 +194,7 @@ export class SchedulerCache {
 
   nominatedOn(node: string): readonly PodInfo[] {
     const m = this.nominated.get(node);
-    return m ? [...m.values()] : [];
+    return m && m.size > 0 ? [...m.values()] : NONE;
   }
 
   nominatedNodeOf(key: string): string | undefined {
@@ -179,6 +202,7 @@ export class SchedulerCache {
   }
 }
 
+const NONE: readonly PodInfo[] = Object.freeze([]);
 const PLACEHOLDER = Symbol('placeholder');
 
 function placeholder(name: string): Node {

@@ -57,6 +57,17 @@ export class CycleState {
   /** Plugins whose PreFilter returned Skip: their Filter does not run. */
   readonly skipFilter = new Set<string>();
   readonly skipScore = new Set<string>();
+  private active: readonly FilterPlugin[] | undefined;
+  private activeOf: readonly FilterPlugin[] | undefined;
+
+  /** The filters not skipped by their PreFilter (computed once per cycle, after PreFilter). */
+  activeFilters(all: readonly FilterPlugin[]): readonly FilterPlugin[] {
+    if (this.activeOf !== all || !this.active) {
+      this.active = all.filter((p) => !this.skipFilter.has(p.name));
+      this.activeOf = all;
+    }
+    return this.active;
+  }
 
   read<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;

@@ -27,9 +27,20 @@ export function isScalarResourceName(name: string): boolean {
   return name.includes('/') && !name.startsWith('requests.');
 }
 
+const SIMPLE = /^(\d{1,15})(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
+const FACTOR: Readonly<Record<string, number>> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+
 /** A quantity's value; unparsable quantities count as zero (validation rejects them upstream). */
 export function quantityValue(q: unknown, milli = false): number {
   if (q === undefined || q === null) return 0;
+  // Most requests look like "100m", "64Mi" or "2": exact in doubles, no need for big integers.
+  const m = typeof q === 'string' ? SIMPLE.exec(q) : undefined;
+  if (m) {
+    const n = Number(m[1]);
+    if (m[2] === 'm') return milli ? n : Math.ceil(n / 1000);
+    const v = n * (FACTOR[m[2] ?? ''] ?? 1);
+    if (Number.isSafeInteger(v * 1000)) return milli ? v * 1000 : v;
+  }
   try {
     const v = Quantity.from(q);
     return milli ? v.milliValue() : v.value();

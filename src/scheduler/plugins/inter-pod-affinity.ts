@@ -81,6 +81,8 @@ function countTerms(view: ClusterView, terms: readonly AffinityTerm[], all: bool
 export class InterPodAffinityPlugin implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = INTER_POD_AFFINITY;
   readonly weight = 2;
+  /** The current cycle's pair scores (cycles run one at a time; Score runs per node). */
+  private scores: PairCounts | undefined;
 
   preFilter(state: CycleState, pi: PodInfo, view: ClusterView): Status {
     const ns: NamespaceLabels = (n) => view.namespaceLabels(n);
@@ -134,6 +136,7 @@ export class InterPodAffinityPlugin implements PreFilterPlugin, FilterPlugin, Pr
   }
 
   preScore(state: CycleState, pi: PodInfo, _nodes: readonly NodeInfo[], view: ClusterView): Status {
+    this.scores = undefined;
     const ns: NamespaceLabels = (n) => view.namespaceLabels(n);
     const hasPreferred = pi.preferredAffinity.length + pi.preferredAntiAffinity.length > 0;
     const scores: PairCounts = new Map();
@@ -151,12 +154,12 @@ export class InterPodAffinityPlugin implements PreFilterPlugin, FilterPlugin, Pr
       state.skipScore.add(this.name);
       return SKIP;
     }
-    state.write(`${this.name}/score`, scores);
+    this.scores = scores;
     return SUCCESS;
   }
 
-  score(state: CycleState, _pi: PodInfo, ni: NodeInfo): number {
-    const scores = state.read<PairCounts>(`${this.name}/score`);
+  score(_state: CycleState, _pi: PodInfo, ni: NodeInfo): number {
+    const scores = this.scores;
     if (!scores) return 0;
     let total = 0;
     for (const [k, v] of Object.entries(ni.labels)) total += scores.get(pair(k, v)) ?? 0;

@@ -80,6 +80,8 @@ interface ScoreState {
 export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = POD_TOPOLOGY_SPREAD;
   readonly weight = 2;
+  /** The current cycle's score state: cycles run one at a time, and Score runs per node. */
+  private scoring: ScoreState | undefined;
 
   preFilter(state: CycleState, pi: PodInfo, view: ClusterView): Status {
     const constraints = constraintsOf(pi, 'DoNotSchedule');
@@ -133,6 +135,7 @@ export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, P
   }
 
   preScore(state: CycleState, pi: PodInfo, nodes: readonly NodeInfo[], view: ClusterView): Status {
+    this.scoring = undefined;
     let constraints = constraintsOf(pi, 'ScheduleAnyway');
     let requireAll = true;
     if ((pi.pod.spec?.topologySpreadConstraints ?? []).length === 0) {
@@ -149,57 +152,64 @@ export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, P
     const ignored = new Set<string>();
     const domains = constraints.map(() => new Map<string, number>());
     const sizes = constraints.map(() => 0);
+    // Only domains some node carries a label for ever score (nodes without the key score 0 for it).
+    let labelled = false;
     for (const ni of nodes) {
-      if (requireAll && !hasAllKeys(ni.labels, constraints)) {
+      const labels = ni.labels;
+      if (requireAll && !hasAllKeys(labels, constraints)) {
         ignored.add(ni.name);
         continue;
       }
-      constraints.forEach((c, i) => {
-        if (c.key === HOSTNAME) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i] as Constraint;
+        if (c.key === HOSTNAME) continue;
         const d = domains[i] as Map<string, number>;
-        const v = ni.labels[c.key] ?? '';
-        if (!d.has(v)) {
-          d.set(v, 0);
+        const v = labels[c.key];
+        if (v !== undefined) labelled = true;
+        if (!d.has(v ?? '')) {
+          d.set(v ?? '', 0);
           sizes[i] = (sizes[i] ?? 0) + 1;
         }
-      });
+      }
     }
     const nodeCounts = constraints.map((c) => countsFor(view, pi, c));
     // Domain totals run over every node that counts, not only the feasible ones.
-    if (constraints.some((c) => c.key !== HOSTNAME)) {
+    if (labelled) {
       for (const ni of view.cache.nodes()) {
-        if (requireAll && !hasAllKeys(ni.labels, constraints)) continue;
-        constraints.forEach((c, i) => {
-          if (c.key === HOSTNAME || !includes(c, pi, ni.node)) return;
+        const labels = ni.labels;
+        if (requireAll && !hasAllKeys(labels, constraints)) continue;
+        for (let i = 0; i < constraints.length; i++) {
+          const c = constraints[i] as Constraint;
+          if (c.key === HOSTNAME || !includes(c, pi, ni.node)) continue;
           const d = domains[i] as Map<string, number>;
-          const v = ni.labels[c.key] ?? '';
+          const v = labels[c.key] ?? '';
           const cur = d.get(v);
-          if (cur === undefined) return;
-          d.set(v, cur + ((nodeCounts[i] as ReadonlyMap<string, number>).get(ni.name) ?? 0));
-        });
+          if (cur !== undefined) d.set(v, cur + ((nodeCounts[i] as ReadonlyMap<string, number>).get(ni.name) ?? 0));
+        }
       }
     }
     const weights = constraints.map((c, i) => Math.log((c.key === HOSTNAME ? nodes.length - ignored.size : sizes[i] ?? 0) + 2));
-    const s: ScoreState = { constraints, requireAll, ignored, domains, weights, nodeCounts, nodes };
-    state.write(`${this.name}/score`, s);
+    this.scoring = { constraints, requireAll, ignored, domains, weights, nodeCounts, nodes };
     return SUCCESS;
   }
 
-  score(state: CycleState, _pi: PodInfo, ni: NodeInfo): number {
-    const s = state.read<ScoreState>(`${this.name}/score`);
+  score(_state: CycleState, _pi: PodInfo, ni: NodeInfo): number {
+    const s = this.scoring;
     if (!s || s.ignored.has(ni.name)) return 0;
     let score = 0;
-    s.constraints.forEach((c, i) => {
-      const v = ni.labels[c.key];
-      if (v === undefined) return;
+    const labels = ni.labels;
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i] as Constraint;
+      const v = labels[c.key];
+      if (v === undefined) continue;
       const n = c.key === HOSTNAME ? (s.nodeCounts[i] as ReadonlyMap<string, number>).get(ni.name) ?? 0 : (s.domains[i] as Map<string, number>).get(v) ?? 0;
       score += n * (s.weights[i] ?? 0) + (c.maxSkew - 1);
-    });
+    }
     return Math.round(score);
   }
 
-  normalize(state: CycleState, _pi: PodInfo, scores: number[]): void {
-    const s = state.read<ScoreState>(`${this.name}/score`);
+  normalize(_state: CycleState, _pi: PodInfo, scores: number[]): void {
+    const s = this.scoring;
     if (!s) return;
     let min = Infinity;
     let max = 0;
