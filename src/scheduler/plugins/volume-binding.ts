@@ -77,7 +77,8 @@ export function matchingVolume(cs: ClaimState, node: Node, volumes: readonly Per
     if (!pvAffinityMatches(pv, node)) continue;
     if (prebound) return pv;
     if ((pv.spec?.storageClassName ?? '') !== cs.className) continue;
-    if (pv.status?.phase && pv.status.phase !== 'Available') continue;
+    // Only Available volumes bind (the PV controller makes new volumes Available).
+    if (pv.status?.phase !== 'Available') continue;
     const size = quantityValue(pv.spec?.capacity?.['storage']);
     if (size < want) continue;
     if ((pv.spec?.['volumeMode'] ?? 'Filesystem') !== (c.spec?.['volumeMode'] ?? 'Filesystem')) continue;
