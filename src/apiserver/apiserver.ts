@@ -24,6 +24,7 @@ import { builtinRegistry } from './registry/builtin.js';
 import { ServiceIpRange } from './registry/core/allocators.js';
 import type { ResourceRegistry } from './registry/resources.js';
 import type { TokenReviewer } from './registry/reviews.js';
+import type { ObjectCodec } from './storage/codec.js';
 import { type ComponentProbe, ComponentStatusStore } from './registry/core/component-statuses.js';
 
 export interface ApiServerOptions {
@@ -34,8 +35,8 @@ export interface ApiServerOptions {
   readonly nodePortRange?: string;
   /** Served resources; default every catalog resource. */
   readonly resources?: readonly ResourceDef[];
-  /** The admission chain; default NamespaceLifecycle alone. */
-  readonly admission?: AdmissionChain;
+  /** The admission chain, or a function building it from the registry; default NamespaceLifecycle alone. */
+  readonly admission?: AdmissionChain | ((registry: ResourceRegistry) => AdmissionChain);
   readonly authorizer?: Authorizer;
   readonly codec?: BodyCodec;
   readonly patchers?: ReadonlyMap<string, Patcher>;
@@ -44,6 +45,8 @@ export interface ApiServerOptions {
   readonly historyLimit?: number;
   /** Answers TokenReviews (the security issue's token authenticators). */
   readonly tokenReviewer?: TokenReviewer;
+  /** Wraps resources' storage codecs (secrets encryption at rest). */
+  readonly storageCodec?: (def: ResourceDef, prefix: string, codec: ObjectCodec) => ObjectCodec;
 }
 
 /**
@@ -71,9 +74,10 @@ export class ApiServer {
     const registry = builtinRegistry(o.backend, o.resources ?? defaultResources(), {
       serviceCidr: cidr, nodePortBase: base, nodePortSize: (hi ?? 32767) - base + 1, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}),
       ...(o.authorizer ? { authorizer: o.authorizer } : {}), ...(o.tokenReviewer ? { tokenReviewer: o.tokenReviewer } : {}),
+      ...(o.storageCodec ? { storageCodec: o.storageCodec } : {}),
     });
     // Without a chain from the security layer, NamespaceLifecycle still guards namespaces.
-    const admission = o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
+    const admission = typeof o.admission === 'function' ? o.admission(registry) : o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
     const docs = new OpenApiState();
     const openapi = openapiPaths(() => docs.current());
     // Custom resources come and go with their CRDs; their schemas join the OpenAPI documents.

@@ -18,8 +18,12 @@ import type { ServerConfig } from './config.js';
 
 const log = logger('server');
 
-/** Who the components act as; system:masters until RBAC grants them their own roles here. */
-const SCHEDULER_USER = { name: 'system:kube-scheduler', groups: ['system:masters', 'system:authenticated'] };
+/**
+ * Who the components act as. The scheduler is system:kube-scheduler, authorized by the RBAC
+ * bootstrap policy as upstream; the simulated kubelets share one client for many nodes, which
+ * the Node authorizer (one identity per node) cannot express, so they run as system:masters.
+ */
+const SCHEDULER_USER = { name: 'system:kube-scheduler', groups: ['system:authenticated'] };
 const SIMULATOR_USER = { name: 'system:k3ts-simulated-nodes', groups: ['system:masters', 'system:authenticated'] };
 
 export interface RunningComponents {

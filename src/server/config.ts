@@ -10,6 +10,10 @@ export const DISABLE_ITEMS = ['coredns', 'servicelb', 'traefik', 'local-storage'
 export type DisableItem = (typeof DISABLE_ITEMS)[number];
 
 export const FLANNEL_BACKENDS = ['none', 'vxlan', 'host-gw', 'wireguard-native'] as const;
+
+/** Providers --secrets-encryption-provider accepts (k3s: aescbc, secretbox; k3ts adds aesgcm). */
+export const ENCRYPTION_PROVIDERS = ['aescbc', 'aesgcm', 'secretbox'] as const;
+export type EncryptionProvider = (typeof ENCRYPTION_PROVIDERS)[number];
 export type FlannelBackend = (typeof FLANNEL_BACKENDS)[number];
 
 /** A node label `key=value`. */
@@ -110,4 +114,6 @@ export interface ServerConfig {
   };
   readonly node: NodeConfig;
   readonly simulation: SimulationConfig;
+  /** --secrets-encryption and --secrets-encryption-provider. */
+  readonly secretsEncryption: { readonly enabled: boolean; readonly provider: EncryptionProvider };
 }

@@ -10,8 +10,6 @@ import { Lifecycle } from '../base/lifecycle.js';
 import { logger } from '../base/log.js';
 import { GIT_VERSION } from '../base/version.js';
 import type { ServerConfig } from './config.js';
-import { AuthenticatorChain } from '../apiserver/auth/authenticator.js';
-import { X509Authenticator } from '../apiserver/auth/x509.js';
 import { HealthRegistry } from '../apiserver/endpoints/health.js';
 import { notFoundHandler, type ApiHandler } from '../apiserver/http/handler.js';
 import { ensureServerCredentials } from '../pki/credentials.js';
@@ -22,6 +20,8 @@ import { servingSans } from './sans.js';
 import { openBackend } from '../datastore/open.js';
 import { ApiServer } from '../apiserver/apiserver.js';
 import { startSchedulingComponents } from './components.js';
+import { Security } from '../apiserver/security/security.js';
+import { SecretsEncryption } from '../apiserver/storage/encryption/secrets-encryption.js';
 
 const log = logger('server');
 
@@ -85,11 +85,24 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       dataDir: config.dataDir, caFile: config.datastore.caFile, certFile: config.datastore.certFile, keyFile: config.datastore.keyFile,
     }), { signal: opts.signal });
     life.defer('datastore', () => backend.close());
+    const security = await step('preparing authentication', () => new Security({
+      clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem, serviceKeyPem: tls.serviceKeyPem, clusterDomain: config.networking.clusterDomain,
+      passwdText: `${creds.serverPassword},server,server,k3s:server\n${creds.nodePassword},node,node,k3s:agent\n`,
+    }), { signal: opts.signal });
+    const encryption = await step('loading secrets encryption', () => SecretsEncryption.open(config.dataDir, config.secretsEncryption), { signal: opts.signal });
+    encryption.attach(backend);
+    life.defer('secrets encryption', () => encryption.settled());
     const api = opts.api ? undefined : await step('starting API server', () => ApiServer.start({
       backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
       nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
+      authorizer: security.authorizer, tokenReviewer: security.tokenReviewer, admission: (registry) => security.admission(registry),
+      storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec),
     }), { signal: opts.signal });
     if (api) life.defer('API server', () => api.stop());
+    if (api) {
+      await step('starting authorization', () => security.attach(api.registry), { signal: opts.signal });
+      life.defer('authorization', () => security.stop());
+    }
     health.add('etcd', async () => { await backend.currentRevision(); });
     health.add('ping', () => undefined);
     health.add('log', () => undefined);
@@ -100,8 +113,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       bindAddress: config.listener.bindAddress, port: config.listener.httpsPort,
       certPem: tls.serving.certPem, keyPem: tls.serving.keyPem,
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem,
-      health, authenticator: new AuthenticatorChain([new X509Authenticator(tls.clientCa.bundlePem)]),
-      api: opts.api ?? api?.handler ?? notFoundHandler,
+      health, authenticator: security.authenticator,
+      api: opts.api ?? (api ? security.wrap(api.handler, { encryption }) : notFoundHandler),
     }), { signal: opts.signal });
     life.defer('listener', () => listener.close());
     life.defer('readiness', () => { shuttingDown = true; });
@@ -111,6 +124,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       await step('creating cluster bootstrap objects', () => api.bootstrap({
         advertiseAddress: advertiseAddress(config), securePort: config.listener.advertisePort ?? listener.port,
       }), { signal: opts.signal });
+      await step('reconciling RBAC bootstrap policy', () => security.start(), { signal: opts.signal });
     }
     if (api) {
       const scheduling = await step('starting scheduler and simulated nodes', () => startSchedulingComponents(api, config), { signal: opts.signal });

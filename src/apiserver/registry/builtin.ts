@@ -23,6 +23,7 @@ import { groupStrategy } from './groups.js';
 import type { KubeObject } from '../../api/meta/object.js';
 import type { RequestContext } from './rest/context.js';
 import { type ObjectCodec, convertingCodec, jsonCodec } from '../storage/codec.js';
+import { resourcePrefix } from '../storage/keys.js';
 import { coreToEventsV1, eventsV1ToCore } from '../../api/conversion/events.js';
 import { hpaV1ToV2, hpaV2ToV1 } from '../../api/conversion/hpa.js';
 import { alwaysAllow, type Authorizer } from '../authorization/authorizer.js';
@@ -41,6 +42,8 @@ export interface BuiltinOptions {
   readonly authorizer?: Authorizer;
   /** Answers TokenReviews (absent: tokens are reported unauthenticated). */
   readonly tokenReviewer?: TokenReviewer;
+  /** Wraps a resource's storage codec (encryption at rest); `prefix` is its key prefix. */
+  readonly storageCodec?: (def: ResourceDef, prefix: string, codec: ObjectCodec) => ObjectCodec;
 }
 
 /** Resources served in a second shape over another's storage: their codec. */
@@ -96,7 +99,7 @@ export function builtinRegistry(backend: Backend, resources: readonly ResourceDe
   let pods: Store | undefined;
   for (const def of resources) {
     const strategy = strategyFor(def);
-    const codec = codecFor(def);
+    const codec = o.storageCodec ? o.storageCodec(def, resourcePrefix(def.group, def.plural), codecFor(def) ?? jsonCodec) : codecFor(def);
     const so = { backend, resource: def, strategy, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}), ...(codec ? { codec } : {}) };
     const key = `${def.group}/${def.plural}`;
     const review = reviews[key];

@@ -106,8 +106,8 @@ const SERVER_TAIL: readonly FlagSpec[] = [
 ];
 
 const SECRETS: readonly FlagSpec[] = [
-  { name: 'secrets-encryption', type: 'bool', usage: 'Enable secret encryption at rest', unsupported: 'secrets encryption at rest is not implemented yet' },
-  { name: 'secrets-encryption-provider', type: 'string', usage: 'Encryption provider to use', default: 'aescbc', unsupported: 'secrets encryption at rest is not implemented yet' },
+  { name: 'secrets-encryption', type: 'bool', usage: 'Enable secret encryption at rest' },
+  { name: 'secrets-encryption-provider', type: 'string', usage: 'Encryption provider to use (aescbc, aesgcm, secretbox)', default: 'aescbc' },
 ];
 
 const HIDDEN_SERVER: readonly FlagSpec[] = [
