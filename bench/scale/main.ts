@@ -52,7 +52,14 @@ await new Promise<void>((resolve, reject) => {
   server.once('exit', (code) => reject(new Error(`k3ts server exited with ${String(code)}:\n${serverLog}`)));
 });
 const pid = server.pid as number;
+let serverExit: string | undefined;
+server.once('exit', (code, sig) => {
+  serverExit = `k3ts server exited (${String(code ?? sig)}) during the run; its last words:\n${serverLog.slice(-4000)}`;
+  process.stderr.write(`${serverExit}\n`);
+  process.exit(1);
+});
 const proc = (): { rssMb: number; cpuS: number } => {
+  if (serverExit) return { rssMb: 0, cpuS: 0 };
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return { rssMb: rss, cpuS: (Number(stat[11] ?? 0) + Number(stat[12] ?? 0)) / 100 };
@@ -61,6 +68,7 @@ let peakRss = 0;
 const rssTimer = setInterval(() => { peakRss = Math.max(peakRss, proc().rssMb); }, 500);
 const cleanup = (): void => {
   clearInterval(rssTimer);
+  server.removeAllListeners('exit');
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 };

@@ -106,10 +106,12 @@ export class SchedulerCache {
     const st = this.pods.get(pi.key);
     if (st && st.node === node && st.info.uid === pi.uid) {
       const ni = this.nodeInfos.get(node);
+      // Status updates (most updates) change nothing selectors see: skip recounting them.
+      const recount = !sameCountedFields(st.info.pod, pi.pod);
       ni?.removePod(pi.key);
-      this.selectorCounts.podChanged(st.info.pod, node, -1);
+      if (recount) this.selectorCounts.podChanged(st.info.pod, node, -1);
       ni?.addPod(pi);
-      this.selectorCounts.podChanged(pi.pod, node, 1);
+      if (recount) this.selectorCounts.podChanged(pi.pod, node, 1);
       st.info = pi;
       st.assumed = false;
       this.indexAffinity(pi.key, st);
@@ -203,6 +205,17 @@ export class SchedulerCache {
 }
 
 const NONE: readonly PodInfo[] = Object.freeze([]);
+
+/** Same namespace, labels and terminating state: what selector counts depend on. */
+function sameCountedFields(a: Pod, b: Pod): boolean {
+  if (!!a.metadata.deletionTimestamp !== !!b.metadata.deletionTimestamp || a.metadata.namespace !== b.metadata.namespace) return false;
+  const la = a.metadata.labels ?? {};
+  const lb = b.metadata.labels ?? {};
+  const ka = Object.keys(la);
+  if (ka.length !== Object.keys(lb).length) return false;
+  for (const k of ka) if (la[k] !== lb[k]) return false;
+  return true;
+}
 const PLACEHOLDER = Symbol('placeholder');
 
 function placeholder(name: string): Node {

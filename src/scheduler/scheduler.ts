@@ -5,6 +5,7 @@
  * preempting lower-priority pods where that helps. Answers only to pods whose
  * spec.schedulerName is its own (default-scheduler).
  */
+import { setMaxListeners } from 'node:events';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { messageOf, SchedulingError } from '../base/errors.js';
 import { logger } from '../base/log.js';
@@ -89,7 +90,21 @@ export class Scheduler {
     return this.running;
   }
 
-  private async loop(signal: AbortSignal): Promise<void> {
+  private async loop(outer: AbortSignal): Promise<void> {
+    // One listener on the caller's signal; the informer waits, workers and timers hang on this one.
+    const inner = new AbortController();
+    setMaxListeners(0, inner.signal);
+    const abort = (): void => inner.abort();
+    if (outer.aborted) abort();
+    else outer.addEventListener('abort', abort, { once: true });
+    try {
+      await this.loopWith(inner.signal);
+    } finally {
+      outer.removeEventListener('abort', abort);
+    }
+  }
+
+  private async loopWith(signal: AbortSignal): Promise<void> {
     const own = !this.opts.informers;
     const factory = this.opts.informers ?? new InformerFactory(this.client);
     const used: SharedInformer<KubeObject>[] = [];

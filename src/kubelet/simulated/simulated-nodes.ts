@@ -27,6 +27,9 @@ import { DEFAULT_SIMULATED_CAPACITY, healthyConditions, IpPool, leaseObject, nod
 
 const log = logger('simulated-nodes');
 
+/** The kubelet's nodeStatusReportFrequency: with Leases for liveness, full status every 5 min. */
+const STATUS_REPORT_MS = 5 * 60_000;
+
 export interface SimulatedNodesOptions extends Partial<NodeTemplate> {
   readonly client: Client;
   /**
@@ -75,7 +78,7 @@ export class SimulatedNodes {
     const prefix = opts.namePrefix ?? 'k3ts-sim-';
     this.names = Array.from({ length: opts.count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
     const renew = opts.leaseRenewMs ?? 10_000;
-    const report = opts.statusReportMs ?? 60_000;
+    const report = opts.statusReportMs ?? STATUS_REPORT_MS;
     this.names.forEach((name, i) => {
       const podCidr = cidrs[i] as string;
       // Spread heartbeats over the period so a thousand nodes do not renew at once.
@@ -180,7 +183,7 @@ export class SimulatedNodes {
   /** Heartbeats and pod timers, checked four times a second. */
   private async tick(signal: AbortSignal): Promise<void> {
     const renew = this.opts.leaseRenewMs ?? 10_000;
-    const report = this.opts.statusReportMs ?? 60_000;
+    const report = this.opts.statusReportMs ?? STATUS_REPORT_MS;
     const busy = new Set<string>();
     while (!signal.aborted) {
       try {
