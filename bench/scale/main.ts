@@ -19,6 +19,7 @@ import type { Node, Pod } from '../../src/client/kinds/core.js';
 import { resources } from '../../src/client/resources.js';
 import type { KubeObject } from '../../src/client/types.js';
 import { ControllerManager } from '../../src/controllers/manager.js';
+import { algorithmThroughput } from './algorithm.js';
 import { ApiProbe } from './probe.js';
 
 const args = process.argv.slice(2);
@@ -35,6 +36,8 @@ const PER_DEPLOYMENT = 1000;
 const NS = 'bench';
 
 setLogSink({ write: () => undefined });
+// First the scheduler alone (a few seconds, before anything else competes for the CPU).
+const algorithm = algorithmThroughput(NODES, PODS);
 const dir = mkdtempSync(join(tmpdir(), 'k3ts-bench-scale-'));
 const kubeconfig = join(dir, 'kubeconfig.yaml');
 const bin = fileURLToPath(new URL('../../../bin/k3ts', import.meta.url));
@@ -168,6 +171,7 @@ try {
     allRunningS: +((runningAt - t0) / 1000).toFixed(1),
     schedulerPodsPerSec: Math.round(PODS / ((boundAt - firstSeen) / 1000)),
     schedulerPeak5sPodsPerSec: Math.round(peak / 5),
+    schedulingCyclesPerSec: algorithm.podsPerSec, schedulingCycleUs: algorithm.usPerPod,
     apiP99Ms: api.overall.p99ms, apiP50Ms: api.overall.p50ms, apiMaxMs: api.overall.maxMs, apiErrors: api.overall.errors,
     api: api.byKind,
     serverPeakRssMb: Math.round(Math.max(peakRss, proc().rssMb)),
@@ -180,7 +184,8 @@ try {
     ['workload created', `${result.workloadCreatedS} s`],
     ['all pods bound', `${result.allBoundS} s`],
     ['all pods Running', `${result.allRunningS} s`],
-    ['scheduler throughput', `${result.schedulerPodsPerSec} pods/s (peak 5 s: ${result.schedulerPeak5sPodsPerSec} pods/s)`],
+    ['scheduler throughput', `${result.schedulerPodsPerSec} pods/s bound (peak 5 s: ${result.schedulerPeak5sPodsPerSec} pods/s)`],
+    ['scheduling cycles alone', `${result.schedulingCyclesPerSec} pods/s (${result.schedulingCycleUs} µs per pod, no API server)`],
     ['API latency (probe)', `p50 ${result.apiP50Ms} ms  p99 ${result.apiP99Ms} ms  max ${result.apiMaxMs} ms  errors ${result.apiErrors}`],
     ...Object.entries(result.api).map(([k, v]): [string, string] => [`  ${k}`, `p50 ${v.p50ms} ms  p99 ${v.p99ms} ms  (${v.count})`]),
     ['server peak RSS', `${result.serverPeakRssMb} MB`],

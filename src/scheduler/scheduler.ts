@@ -206,9 +206,8 @@ export class Scheduler {
       this.queue.failed(q, outcome.diagnosis.unschedulablePlugins);
       const pre = ctx.preemption.postFilter(pi, outcome, ctx.signal);
       if (pre.message) outcome.diagnosis.postFilterMsg = pre.message;
-      if (pre.nominatedNode) this.cache.setNominated(pi, pre.nominatedNode);
-      const nominated = pre.nominatedNode !== undefined ? pre.nominatedNode : undefined;
-      this.reportFailure(ctx, pi, fitErrorMessage(outcome.diagnosis, outcome.numAllNodes), 'Unschedulable', nominated);
+      if (pre.nominatedNode !== undefined) this.cache.setNominated(pi, pre.nominatedNode);
+      this.reportFailure(ctx, pi, fitErrorMessage(outcome.diagnosis, outcome.numAllNodes), 'Unschedulable', pre.nominatedNode);
       return;
     }
     this.cache.assume(pi, outcome.node);
