@@ -1,11 +1,13 @@
 /**
  * @module `k3ts server` assembly: a straight line of named, awaited steps
- * (certificates → credentials → [datastore] → [API server] → listener → [scheduler, simulated
- * nodes] → kubeconfig → ready),
+ * (datastore → certificates and credentials (shared through the datastore) → API server →
+ * listener → [scheduler, simulated nodes] → kubeconfig → ready),
  * each failure wrapped with the step's name, and every started part stopped in reverse.
  */
 import { hostname } from 'node:os';
-import { messageOf, StartupError } from '../base/errors.js';
+import { messageOf, PkiError, StartupError } from '../base/errors.js';
+import { join } from 'node:path';
+import { secretsEqual } from '../pki/token.js';
 import { Lifecycle } from '../base/lifecycle.js';
 import { logger } from '../base/log.js';
 import { GIT_VERSION } from '../base/version.js';
@@ -18,6 +20,8 @@ import { localServerUrl, writeAdminKubeconfig } from './kubeconfig.js';
 import { startListener } from './listener.js';
 import { servingSans } from './sans.js';
 import { openBackend } from '../datastore/open.js';
+import type { Backend } from '../datastore/backend.js';
+import { loadBootstrapData, saveBootstrapData, storedServerSecret } from './bootstrap-data.js';
 import { ApiServer } from '../apiserver/apiserver.js';
 import { startSchedulingComponents } from './components.js';
 import { Security } from '../apiserver/security/security.js';
@@ -67,6 +71,29 @@ async function step<T>(name: string, fn: () => Promise<T> | T, opts: { signal?: 
   }
 }
 
+/**
+ * Certificates and join credentials, shared through the datastore with the other servers of the
+ * cluster (bootstrap data): loaded first when another server stored them, stored otherwise.
+ */
+async function prepareCredentials(config: ServerConfig, backend: Backend, now: Date | undefined) {
+  const sans = servingSans(config, hostname());
+  for (let attempt = 0; ; attempt++) {
+    const stored = await storedServerSecret(config.dataDir);
+    const given = config.token?.parsed.password;
+    if (given !== undefined && stored !== undefined && !secretsEqual(given, stored)) {
+      // Checked before the datastore is consulted so the message names the real mistake.
+      throw new PkiError(`the token given by ${config.token?.source ?? '--token'} does not match the token this server was created with (${join(config.dataDir, 'server', 'token')}); start with that token, or without --token`);
+    }
+    const tokenSecret = given ?? stored;
+    const loaded = await loadBootstrapData(backend, { dataDir: config.dataDir, tokenSecret });
+    const tls = await ensureServerTls(config.dataDir, { servingDnsNames: sans.dnsNames, servingIps: sans.ips, ...(now ? { now } : {}) });
+    const creds = await ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken });
+    if (loaded) log.info('using the cluster CA and keys stored in the datastore by the first server');
+    // Another server may store its data between our look and our write: then take theirs.
+    if (loaded || await saveBootstrapData(backend, { dataDir: config.dataDir, tokenSecret: creds.serverPassword }) || attempt > 0) return { tls, creds };
+  }
+}
+
 /** Starts the server described by `config`. Resolves once /readyz answers ok. */
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
   const life = new Lifecycle();
@@ -76,15 +103,13 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   try {
     log.info(`Starting k3ts ${GIT_VERSION}, data dir ${config.dataDir}`);
     if (!config.components.disableAgent) log.warn('the node agent (kubelet, containerd) is not implemented yet: this server runs the control plane only, as with --disable-agent');
-    const sans = servingSans(config, hostname());
-    const tls = await step('preparing certificates', () => ensureServerTls(config.dataDir, { servingDnsNames: sans.dnsNames, servingIps: sans.ips, ...(opts.now ? { now: opts.now } : {}) }), { signal: opts.signal });
-    for (const f of tls.written) log.info(`wrote ${f}`);
-    const creds = await step('writing tokens', () => ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken }), { signal: opts.signal });
-    log.info(`Server node token is available at ${creds.paths.token}`);
     const backend = await step('opening datastore', () => openBackend(config.datastore.endpoint ?? '', {
       dataDir: config.dataDir, caFile: config.datastore.caFile, certFile: config.datastore.certFile, keyFile: config.datastore.keyFile,
     }), { signal: opts.signal });
     life.defer('datastore', () => backend.close());
+    const { tls, creds } = await step('preparing certificates and tokens', () => prepareCredentials(config, backend, opts.now), { signal: opts.signal });
+    for (const f of tls.written) log.info(`wrote ${f}`);
+    log.info(`Server node token is available at ${creds.paths.token}`);
     const security = await step('preparing authentication', () => new Security({
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem, serviceKeyPem: tls.serviceKeyPem, clusterDomain: config.networking.clusterDomain,
       passwdText: `${creds.serverPassword},server,server,k3s:server\n${creds.nodePassword},node,node,k3s:agent\n`,
@@ -96,7 +121,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
       nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
       authorizer: security.authorizer, tokenReviewer: security.tokenReviewer, admission: (registry) => security.admission(registry),
-      storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec),
+      storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec), paths: [security.issuerDiscovery()],
     }), { signal: opts.signal });
     if (api) life.defer('API server', () => api.stop());
     if (api) {

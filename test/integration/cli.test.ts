@@ -45,7 +45,7 @@ test('k3ts server refuses a full token for another cluster on a fresh data dir',
   const token = `K10${'ab'.repeat(32)}::server:secret`;
   const r = runK3ts(['server', '-d', join(dir, 'data'), '--https-listen-port', '0', '-o', join(dir, 'kc.yaml'), '--token', token], { env: cleanEnv(dir) });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /writing tokens: the token given by --token is for another cluster: its CA hash does not match/);
+  assert.match(r.stderr, /preparing certificates and tokens: the token given by --token is for another cluster: its CA hash does not match/);
   assert.equal(existsSync(join(dir, 'kc.yaml')), false);
 });
 

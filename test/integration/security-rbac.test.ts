@@ -138,3 +138,29 @@ test('the bootstrap policy exists with aggregated admin, edit and view', async (
   }
   assert.ok(found, 'aggregated into view');
 });
+
+test('SubjectAccessReview and LocalSubjectAccessReview answer for other users; only the permitted may ask', async (t) => {
+  const c = await startSecureCluster(t);
+  const admin = { cert: c.cert, key: c.key };
+  assert.equal((await c.kubectl(c.kubeconfig, ['create', 'namespace', 'team'], { bin: KUBECTL })).code, 0);
+  assert.equal((await c.kubectl(c.kubeconfig, ['-n', 'team', 'create', 'rolebinding', 'dev-view', '--clusterrole=view', '--group=dev'], { bin: KUBECTL })).code, 0);
+  const review = async (path: string, spec: Record<string, unknown>, cert = admin) => c.fetch(path, {
+    method: 'POST', cert, body: JSON.stringify({ apiVersion: 'authorization.k8s.io/v1', kind: path.includes('local') ? 'LocalSubjectAccessReview' : 'SubjectAccessReview', spec }),
+  });
+  const sar = '/apis/authorization.k8s.io/v1/subjectaccessreviews';
+  const asked = { user: 'alice', groups: ['dev'], resourceAttributes: { namespace: 'team', verb: 'list', resource: 'pods' } };
+  let r = await review(sar, asked);
+  for (let i = 0; (r.json()['status'] as { allowed?: boolean }).allowed !== true && i < 20; i++) r = await review(sar, asked);
+  assert.equal(r.status, 201);
+  assert.deepEqual(r.json()['status'], { allowed: true });
+  r = await review(sar, { ...asked, resourceAttributes: { namespace: 'team', verb: 'delete', resource: 'pods' } });
+  assert.equal((r.json()['status'] as { allowed: boolean }).allowed, false);
+  r = await review(sar, { user: 'alice', groups: ['dev'], nonResourceAttributes: { verb: 'get', path: '/apis' } });
+  assert.equal((r.json()['status'] as { allowed: boolean }).allowed, false, 'alice is not authenticated in the review: no system:authenticated group');
+  r = await review('/apis/authorization.k8s.io/v1/namespaces/team/localsubjectaccessreviews', { user: 'alice', groups: ['dev'], resourceAttributes: { verb: 'get', resource: 'configmaps' } });
+  assert.equal((r.json()['status'] as { allowed: boolean }).allowed, true);
+  const alice = await c.certUser('alice', ['dev']);
+  r = await review(sar, asked, { cert: alice.cert, key: alice.key });
+  assert.equal(r.status, 403);
+  assert.match(String(r.json()['message']), /subjectaccessreviews.authorization.k8s.io is forbidden: User "alice" cannot create resource "subjectaccessreviews" in API group "authorization.k8s.io" at the cluster scope/);
+});

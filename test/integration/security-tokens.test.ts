@@ -151,11 +151,19 @@ test('TokenReview answers for tokens; only the anonymous routes answer without c
   assert.equal((await review(token, ['vault'])).authenticated, false);
   assert.equal((await review('nonsense')).authenticated, false);
 
+  // Issuer discovery: service accounts may read it (system:service-account-issuer-discovery).
+  const oidc = await c.fetch('/.well-known/openid-configuration', { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(oidc.status, 200);
+  assert.equal(oidc.json()['jwks_uri'], 'https://kubernetes.default.svc.cluster.local/openid/v1/jwks');
+  const jwks = (await c.fetch('/openid/v1/jwks', { headers: { authorization: `Bearer ${token}` } })).json() as { keys: { kty: string; alg: string; kid: string }[] };
+  assert.equal(jwks.keys[0]?.kty, 'RSA');
+  assert.equal(jwks.keys[0]?.kid, JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())['kid']);
+
   for (const path of ['/healthz', '/livez', '/readyz', '/version', '/cacerts', '/ping', '/healthz?verbose', '/readyz/ping']) {
     const r = await c.fetch(path);
     assert.equal(r.status, 200, path);
   }
-  for (const path of ['/', '/api', '/apis', '/api/v1/namespaces', '/openapi/v2', '/openapi/v3', '/metrics', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', '/v1-k3s/encrypt/status', '/logs']) {
+  for (const path of ['/', '/api', '/apis', '/api/v1/namespaces', '/openapi/v2', '/openapi/v3', '/metrics', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', '/v1-k3s/encrypt/status', '/logs', '/.well-known/openid-configuration', '/openid/v1/jwks']) {
     const r = await c.fetch(path);
     assert.equal(r.status, 401, path);
     assert.equal(r.json()['reason'], 'Unauthorized', path);

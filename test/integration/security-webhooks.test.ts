@@ -17,10 +17,10 @@ const KUBECTL = kubectlPath(33) ?? 'kubectl';
 
 interface Review { request: { uid: string; name?: string; object: { metadata: { name: string; labels?: Record<string, string> } }; dryRun: boolean } }
 
-async function webhookServer(t: { after(fn: () => unknown): void }): Promise<{ url: string; caBundle: string; calls: string[] }> {
+async function webhookServer(t: { after(fn: () => unknown): void }): Promise<{ url: string; port: number; caBundle: string; calls: string[] }> {
   const now = new Date();
   const ca = createCa('webhook-ca', await generateEcKey(), { now });
-  const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'webhook', usages: ['serverAuth'], ips: ['127.0.0.1'], days: 1, now });
+  const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'webhook', usages: ['serverAuth'], ips: ['127.0.0.1'], dnsNames: ['hooks.default.svc'], days: 1, now });
   const calls: string[] = [];
   const server = createServer({ cert: leaf.certPem, key: leaf.keyPem }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -48,7 +48,8 @@ async function webhookServer(t: { after(fn: () => unknown): void }): Promise<{ u
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   t.after(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, caBundle: Buffer.from(ca.bundlePem).toString('base64'), calls };
+  const port = (server.address() as AddressInfo).port;
+  return { url: `https://127.0.0.1:${port}`, port, caBundle: Buffer.from(ca.bundlePem).toString('base64'), calls };
 }
 
 const hookConfig = (kind: 'Validating' | 'Mutating', name: string, hook: Record<string, unknown>) => JSON.stringify({
@@ -68,6 +69,7 @@ test('validating and mutating webhooks refuse, patch and warn, honouring selecto
   }))).code, 0);
   assert.equal((await k(['create', '-f', '-'], hookConfig('Mutating', 'labels', {
     rules, failurePolicy: 'Fail', objectSelector: { matchLabels: { mutate: 'me' } }, clientConfig: { url: `${wh.url}/mutate`, caBundle: wh.caBundle },
+    matchConditions: [{ name: 'not-skipped', expression: "object.metadata.name != 'skip-me'" }],
   }))).code, 0);
 
   let r = await k(['-n', 'hooked', 'create', 'configmap', 'bad-one']);
@@ -86,6 +88,10 @@ test('validating and mutating webhooks refuse, patch and warn, honouring selecto
   assert.equal((await k(['-n', 'default', 'create', '-f', '-'], cm)).code, 0);
   assert.equal((await k(['-n', 'default', 'get', 'configmap', 'picked', '-o', 'jsonpath={.metadata.labels.mutated}'])).stdout, 'yes');
   assert.equal((await k(['-n', 'default', 'get', 'configmap', 'bad-elsewhere', '-o', 'jsonpath={.metadata.labels}'])).stdout, '');
+  // matchConditions (CEL) keep the webhook away from this one.
+  const skipped = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'skip-me', labels: { mutate: 'me' } } });
+  assert.equal((await k(['-n', 'default', 'create', '-f', '-'], skipped)).code, 0);
+  assert.equal((await k(['-n', 'default', 'get', 'configmap', 'skip-me', '-o', 'jsonpath={.metadata.labels.mutated}'])).stdout, '');
   // Dry runs reach webhooks without side effects, and are refused by ones that have them.
   assert.match((await k(['-n', 'hooked', 'create', 'configmap', 'bad-dry', '--dry-run=server'])).stderr, /denied the request/);
   assert.equal((await k(['patch', 'validatingwebhookconfiguration', 'names', '--type=json', '-p', '[{"op":"replace","path":"/webhooks/0/sideEffects","value":"Some"}]'])).code, 0);
@@ -126,4 +132,28 @@ test('a webhook that times out blocks the request with failurePolicy Fail and no
     r = await k(['create', 'secret', 'generic', 's3']);
   }
   assert.match(r.stderr, /failed calling webhook "gone.example.com": failed to call webhook: Post "https:\/\/127.0.0.1:1\/nowhere\?timeout=10s": connect ECONNREFUSED/);
+});
+
+test('a webhook addressed by Service is called at a ready endpoint with the service name as TLS server name', async (t) => {
+  const c = await startSecureCluster(t);
+  const wh = await webhookServer(t);
+  const k = (args: string[], input?: string) => c.kubectl(c.kubeconfig, args, { bin: KUBECTL, ...(input !== undefined ? { input } : {}) });
+  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'hooks' }, spec: { ports: [{ name: 'https', port: 443, targetPort: wh.port }] } };
+  assert.equal((await k(['create', '-f', '-'], JSON.stringify(svc))).code, 0);
+  const slice = {
+    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'hooks-1', labels: { 'kubernetes.io/service-name': 'hooks' } },
+    addressType: 'IPv4', ports: [{ name: 'https', port: wh.port, protocol: 'TCP' }], endpoints: [{ addresses: ['127.0.0.1'], conditions: { ready: true } }],
+  };
+  assert.equal((await k(['create', '-f', '-'], JSON.stringify(slice))).code, 0);
+  const rules = [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['configmaps'] }];
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Validating', 'by-service', {
+    rules, failurePolicy: 'Fail', clientConfig: { service: { namespace: 'default', name: 'hooks', path: '/validate' }, caBundle: wh.caBundle },
+  }))).code, 0);
+  let r = await k(['create', 'configmap', 'bad-svc']);
+  for (let i = 0; !/denied/.test(r.stderr) && i < 30; i++) {
+    await k(['delete', 'configmap', 'bad-svc', '--ignore-not-found']);
+    r = await k(['create', 'configmap', 'bad-svc']);
+  }
+  assert.match(r.stderr, /admission webhook "by-service.example.com" denied the request: names starting with bad are not allowed/);
+  assert.ok(wh.calls.includes('/validate bad-svc'));
 });

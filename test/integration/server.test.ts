@@ -153,7 +153,7 @@ test('k3ts server: kubectl reaches it, Status answers, restart reuses CA and tok
   await t.test('a restart with a different --token is refused', () => {
     const r = runK3ts(['server', '-d', data, '--https-listen-port', '0', '-o', kc, '--token', 'another-secret'], { env });
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /writing tokens: the token given by --token does not match the token this server was created with/);
+    assert.match(r.stderr, /preparing certificates and tokens: the token given by --token does not match the token this server was created with/);
     assert.doesNotMatch(r.stderr, /another-secret/);
   });
 });

@@ -15,6 +15,7 @@ import { SupervisorBasicAuthenticator } from '../auth/basic.js';
 import { BootstrapTokenAuthenticator } from '../auth/bootstrap-token.js';
 import { ImpersonatingHandler } from '../auth/impersonation.js';
 import { tokenRequestSubresource } from '../auth/serviceaccount/token-request.js';
+import { issuerDiscovery } from '../auth/serviceaccount/issuer-discovery.js';
 import { type ServiceAccountLookup, ServiceAccountTokens } from '../auth/serviceaccount/tokens.js';
 import { BearerTokenAuthenticator, TokenAuthenticatorChain } from '../auth/token-authenticator.js';
 import { X509Authenticator } from '../auth/x509.js';
@@ -88,6 +89,7 @@ export class Security {
   private readonly tokenChain: TokenAuthenticatorChain;
   private readonly maxTokenExpirationSeconds: number | undefined;
   private readonly serverCaPem: string;
+  private readonly publicKeys: readonly KeyObject[];
   private attached: Attached | undefined;
   private quota: QuotaTracker | undefined;
 
@@ -113,6 +115,7 @@ export class Security {
     const apiAudiences = o.apiAudiences ?? [issuer, 'k3s'];
     this.lookup = new LateLookup();
     this.tokens = new ServiceAccountTokens({ privateKey: signing, publicKeys: keys.publicKeys, issuer, apiAudiences, lookup: this.lookup });
+    this.publicKeys = keys.publicKeys;
     const bootstrap = new BootstrapTokenAuthenticator({ secret: (name) => this.lookup.secret('kube-system', name), apiAudiences });
     this.tokenChain = new TokenAuthenticatorChain([this.tokens, bootstrap]);
     const chain: Authenticator[] = [new X509Authenticator(o.clientCaPem), new BearerTokenAuthenticator(this.tokenChain)];
@@ -157,6 +160,11 @@ export class Security {
     await this.attached.namespaceDefaults.start();
     await this.attached.legacyTokens.start();
     await this.quota?.start();
+  }
+
+  /** The service account issuer discovery documents (a path handler for the API server). */
+  issuerDiscovery(): ReturnType<typeof issuerDiscovery> {
+    return issuerDiscovery({ issuer: this.tokens.issuer, publicKeys: this.publicKeys });
   }
 
   /** The API handler with the supervisor endpoints and impersonation in front. */

@@ -5,16 +5,18 @@
  * another and may answer with a JSON patch; validating ones run in parallel. A refusal is
  * `admission webhook "<name>" denied the request: <message>`; a webhook that cannot be reached
  * (or times out) blocks the request under `failurePolicy: Fail` (500) and is skipped under
- * `Ignore`. Webhooks with side effects refuse dry runs.
+ * `Ignore`. Webhooks with side effects refuse dry runs; matchConditions (CEL) narrow the calls;
+ * mutating webhooks with `reinvocationPolicy: IfNeeded` run again when a later one changed the object.
  */
 import { randomUUID } from 'node:crypto';
-import { isPlainObject, type KubeObject } from '../../../api/meta/object.js';
+import { isPlainObject, jsonEqual, type KubeObject } from '../../../api/meta/object.js';
 import { applyJsonPatch, decodeJsonPatch } from '../../../api/patch/json-patch.js';
 import { StatusError, failure, statusErrors, type StatusReason } from '../../../api/status.js';
 import { logger } from '../../../base/log.js';
 import type { AdmissionAttributes, MutatingPlugin, Operation, ValidatingPlugin } from '../admission.js';
 import { postReview, resolveTarget, type ServiceResolver, WebhookCallError } from './client.js';
 import { exempt, webhookMatches } from './matching.js';
+import { evaluateMatchConditions } from './match-conditions.js';
 
 const log = logger('admission-webhook');
 
@@ -70,9 +72,15 @@ function denied(name: string, status: unknown): StatusError {
   return new StatusError(failure(code, reason, message, isPlainObject(s['details']) ? s['details'] as object : undefined));
 }
 
-/** Calls one webhook; returns its response, or undefined when it failed and may be ignored. */
+/** Calls one webhook; returns its response, or undefined when it failed (or its conditions said no) and may be ignored. */
 async function call(hook: Hook, a: AdmissionAttributes, sources: WebhookSources): Promise<Record<string, unknown> | undefined> {
   const spec = hook.spec;
+  const conditions = evaluateMatchConditions(spec, a);
+  if ('error' in conditions) {
+    if (spec['failurePolicy'] === 'Ignore') return undefined;
+    throw statusErrors.internal(`failed calling webhook ${JSON.stringify(hook.name)}: ${conditions.error}`);
+  }
+  if (!conditions.match) return undefined;
   const sideEffects = spec['sideEffects'];
   if (a.dryRun && sideEffects !== 'None' && sideEffects !== 'NoneOnDryRun') throw statusErrors.badRequest(`admission webhook ${JSON.stringify(hook.name)} does not support dry run`);
   const timeoutSeconds = typeof spec['timeoutSeconds'] === 'number' && spec['timeoutSeconds'] > 0 ? Math.min(spec['timeoutSeconds'], 30) : 10;
@@ -107,6 +115,29 @@ function accept(hook: Hook, response: Record<string, unknown>, a: AdmissionAttri
 // Webhooks see every operation, CONNECT (pods/exec, ...) included.
 const handlesAll = (_op: Operation) => true;
 
+/** Runs one mutating webhook; returns true when it changed the object. */
+async function mutate(hook: Hook, a: AdmissionAttributes, sources: WebhookSources): Promise<boolean> {
+  const response = await call(hook, a, sources);
+  if (!response) return false;
+  accept(hook, response, a);
+  const patch = response['patch'];
+  if (patch === undefined || patch === null || patch === '' || !a.object) return false;
+  if (response['patchType'] !== 'JSONPatch' || typeof patch !== 'string') throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} returned a patch with unsupported patchType ${JSON.stringify(response['patchType'])}`);
+  let next: unknown;
+  try {
+    next = applyJsonPatch(structuredClone(a.object), decodeJsonPatch(JSON.parse(Buffer.from(patch, 'base64').toString('utf8'))));
+  } catch (e) {
+    throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} returned a patch that does not apply: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!isPlainObject(next) || !isPlainObject(next['metadata'])) throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} patched the object into something that is not an object`);
+  if (jsonEqual(next, a.object)) return false;
+  // The handler holds `a.object`: the patched object replaces its contents.
+  const obj = a.object as Record<string, unknown>;
+  for (const k of Object.keys(obj)) delete obj[k];
+  Object.assign(obj, next);
+  return true;
+}
+
 export function mutatingWebhooks(sources: WebhookSources): MutatingPlugin {
   return {
     name: 'MutatingAdmissionWebhook',
@@ -116,26 +147,16 @@ export function mutatingWebhooks(sources: WebhookSources): MutatingPlugin {
       const hooks = hooksOf(sources.configurations());
       if (!hooks.length) return;
       const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
-      for (const hook of hooks) {
+      const called: { hook: Hook; at: number }[] = [];
+      let lastChange = -1;
+      for (const [i, hook] of hooks.entries()) {
         if (!webhookMatches(hook.spec, { attrs: a, namespaceLabels: nsLabels })) continue;
-        const response = await call(hook, a, sources);
-        if (!response) continue;
-        accept(hook, response, a);
-        const patch = response['patch'];
-        if (patch === undefined || patch === null || patch === '') continue;
-        if (response['patchType'] !== 'JSONPatch' || typeof patch !== 'string') throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} returned a patch with unsupported patchType ${JSON.stringify(response['patchType'])}`);
-        if (!a.object) continue;
-        let next: unknown;
-        try {
-          next = applyJsonPatch(structuredClone(a.object), decodeJsonPatch(JSON.parse(Buffer.from(patch, 'base64').toString('utf8'))));
-        } catch (e) {
-          throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} returned a patch that does not apply: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        if (!isPlainObject(next) || !isPlainObject(next['metadata'])) throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} patched the object into something that is not an object`);
-        // The handler holds `a.object`: the patched object replaces its contents.
-        const obj = a.object as Record<string, unknown>;
-        for (const k of Object.keys(obj)) delete obj[k];
-        Object.assign(obj, next);
+        called.push({ hook, at: i });
+        if (await mutate(hook, a, sources)) lastChange = i;
+      }
+      // reinvocationPolicy IfNeeded: once more, for webhooks that ran before a later one changed the object.
+      for (const { hook, at } of called) {
+        if (hook.spec['reinvocationPolicy'] === 'IfNeeded' && at < lastChange) await mutate(hook, a, sources);
       }
     },
   };

@@ -8,7 +8,7 @@
  */
 import type { KubeObject } from '../../../api/meta/object.js';
 import { objectAt, stringAt } from '../../../api/meta/object.js';
-import type { AuthorizationAttributes } from '../authorizer.js';
+import type { AuthorizationAttributes, RuleList } from '../authorizer.js';
 import { NODE_RULES } from '../rbac/bootstrap-policy.js';
 import { rulesAllow } from '../rbac/rules.js';
 import { ALLOW, NO_OPINION, type Opinion, type OpinionAuthorizer } from '../union.js';
@@ -129,6 +129,13 @@ export class NodeAuthorizer implements OpinionAuthorizer {
       return a.verb === 'get' && stringAt(objectAt(va, 'spec'), 'nodeName') === node ? ALLOW : NO_RELATIONSHIP(node);
     }
     return this.byRules(a);
+  }
+
+  /** A kubelet's rules: system:node's, narrowed per object by the graph (so the list is incomplete). */
+  rulesFor(user: { readonly name: string; readonly groups: readonly string[] }): RuleList {
+    if (nodeNameOf(user) === undefined) return { resourceRules: [], nonResourceRules: [], incomplete: false };
+    const resourceRules = NODE_RULES.filter((r) => r.resources?.length).map((r) => ({ verbs: [...r.verbs], apiGroups: [...(r.apiGroups ?? [])], resources: [...(r.resources ?? [])] }));
+    return { resourceRules, nonResourceRules: [], incomplete: true };
   }
 
   private byRules(a: AuthorizationAttributes): Opinion {

@@ -51,8 +51,16 @@ function roleRefOf(binding: KubeObject): { kind: string; name: string } {
 
 export class RbacAuthorizer implements OpinionAuthorizer {
   readonly name = 'RBAC';
+  // Cached objects are replaced, never changed, on update: their parsed rules can be kept by identity.
+  private readonly parsed = new WeakMap<KubeObject, PolicyRule[]>();
 
   constructor(private readonly source: RbacSource) {}
+
+  private rulesOfRole(role: KubeObject): PolicyRule[] {
+    let rules = this.parsed.get(role);
+    if (!rules) this.parsed.set(role, rules = rulesOf(role));
+    return rules;
+  }
 
   /**
    * Calls `visit` with the rules of every role bound to `user` for `namespace` (cluster role
@@ -68,7 +76,7 @@ export class RbacAuthorizer implements OpinionAuthorizer {
         errors.push(`clusterrole.rbac.authorization.k8s.io "${ref.name}" not found`);
         continue;
       }
-      if (visit(rulesOf(role))) return true;
+      if (visit(this.rulesOfRole(role))) return true;
     }
     if (!namespace) return false;
     for (const b of this.source.roleBindings(namespace)) {
@@ -79,7 +87,7 @@ export class RbacAuthorizer implements OpinionAuthorizer {
         errors.push(`${ref.kind === 'Role' ? 'role' : 'clusterrole'}.rbac.authorization.k8s.io "${ref.name}" not found`);
         continue;
       }
-      if (visit(rulesOf(role))) return true;
+      if (visit(this.rulesOfRole(role))) return true;
     }
     return false;
   }
