@@ -70,6 +70,15 @@ export function resolveSimulation(s: FlagSettings): SimulationConfig {
     if (v && (!isQuantity(v.value) || v.value.startsWith('-'))) throw badValue({ name: flag, source: v.source }, `"${v.value}" is not a quantity such as ${def}`);
     capacity[res] = v?.value ?? def;
   }
+  for (const it of s.list('simulate-node-resource').items) {
+    const eq = it.value.indexOf('=');
+    const name = eq < 0 ? '' : it.value.slice(0, eq);
+    const qty = it.value.slice(eq + 1);
+    if (!name.includes('/') || !isQuantity(qty) || qty.startsWith('-')) {
+      throw badValue({ name: 'simulate-node-resource', source: it.source }, `"${it.value}" is not <domain>/<name>=<quantity> such as example.com/gpu=4`);
+    }
+    capacity[name] = qty;
+  }
   const zones = s.int('simulate-node-zones');
   if (zones && zones.value < 0) throw badValue({ name: 'simulate-node-zones', source: zones.source }, `${zones.value} is not a zone count (0 or more)`);
   return {

@@ -104,7 +104,7 @@ test('kubectl: exhausted cpu, host port conflicts and required anti-affinity lea
 });
 
 test('kubectl: topology spread over zones, priority preemption, and a pod whose command exits', { skip }, async (t) => {
-  const k = await simServer(t, ['--simulate-node-zones', '2']);
+  const k = await simServer(t, ['--simulate-node-zones', '2', '--simulate-node-resource', 'example.com/gpu=1']);
   const spread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'zoned' } } }] };
   await apply(k, ...Array.from({ length: 6 }, (_, i) => pod(`zoned-${i}`, { labels: { app: 'zoned' }, spec: spread })));
   const zones = new Map<string, number>();
@@ -125,6 +125,11 @@ test('kubectl: topology spread over zones, priority preemption, and a pod whose 
   assert.match(victims.stdout, new RegExp(`Preempted by pod [0-9a-f-]+ on node ${node}`));
   const lows = await k(['get', 'pods', '-o', 'name']);
   assert.equal(lows.stdout.split('\n').filter((l) => l.startsWith('pod/low-')).length, 2);
+
+  const gpu = (name: string, n: string) => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'cuda', resources: { limits: { 'example.com/gpu': n } } }] } });
+  await apply(k, gpu('gpu-1', '1'), gpu('gpu-2', '2'));
+  await nodeOf(k, 'gpu-1');
+  assert.match(await failedScheduling(k, 'gpu-2'), /0\/3 nodes are available: 3 Insufficient example\.com\/gpu\./);
 
   assert.equal((await k(['run', 'done', '--image=busybox', '--restart=Never', '--', 'sh', '-c', 'sleep 1; exit 0'])).code, 0);
   assert.equal((await k(['run', 'oops', '--image=busybox', '--restart=Never', '--', 'false'])).code, 0);

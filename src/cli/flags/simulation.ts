@@ -17,6 +17,7 @@ export function simulationFlags(agentUnsupported?: string): readonly FlagSpec[] 
     { name: 'simulate-node-memory', type: 'string', group: GROUP, default: '256Gi', usage: '(k3ts extension) Memory capacity of each simulated node', ...mark },
     { name: 'simulate-node-pods', type: 'string', group: GROUP, default: '110', usage: '(k3ts extension) Pod capacity of each simulated node', ...mark },
     { name: 'simulate-node-ephemeral-storage', type: 'string', group: GROUP, default: '100Gi', usage: '(k3ts extension) Ephemeral storage capacity of each simulated node', ...mark },
+    { name: 'simulate-node-resource', type: 'list', split: true, group: GROUP, valueName: 'NAME=QUANTITY', usage: '(k3ts extension) Extended resource capacity of each simulated node (example.com/gpu=4)', ...mark },
     { name: 'simulate-node-label', type: 'list', group: GROUP, usage: '(k3ts extension) Extra label (key=value) of every simulated node', ...mark },
     { name: 'simulate-node-taint', type: 'list', group: GROUP, usage: '(k3ts extension) Taint (key=value:Effect) of every simulated node', ...mark },
     { name: 'simulate-node-zones', type: 'int', group: GROUP, default: 0, usage: '(k3ts extension) Spread the simulated nodes over this many topology.kubernetes.io/zone values (0: no zone label)', ...mark },
