@@ -170,8 +170,7 @@ export function renderStatus(pod: Pod, run: PodRun, now: number): PodStatus {
 }
 
 /** The final status of a pod being deleted: every container stopped (exit 0), phase from the exits. */
-export function renderTerminated(pod: Pod, run: PodRun | undefined, now: number): PodStatus {
-  if (!run) return { phase: pod.status?.phase === 'Pending' ? 'Failed' : pod.status?.phase ?? 'Failed' };
+export function renderTerminated(pod: Pod, run: PodRun, now: number): PodStatus {
   for (const c of run.containers) {
     if (!c.terminated) c.terminated = { code: 0, startedAt: c.startedAt, finishedAt: now };
     c.restartAt = undefined;

@@ -234,7 +234,8 @@ export class SimulatedNodes {
     const now = Date.now();
     if (pod.metadata.deletionTimestamp) {
       const cur = this.runs.get(key);
-      if (phase !== 'Succeeded' && phase !== 'Failed') await this.writeStatus(pod, renderTerminated(pod, cur, now), signal);
+      // A started pod reports its stopped containers first; one that never started just goes.
+      if (cur && phase !== 'Succeeded' && phase !== 'Failed') await this.writeStatus(pod, renderTerminated(pod, cur, now), signal);
       await this.podClient.delete(name, { namespace: ns, gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' }, signal }).catch((err: unknown) => {
         if (!isNotFound(err) && !isConflict(err)) throw err;
       });
