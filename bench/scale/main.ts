@@ -8,7 +8,7 @@
 // (--controllers auto finds no kube-controller-manager lease) this process runs them as an
 // external controller manager over HTTPS, as kube-controller-manager runs beside kube-apiserver.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { resources } from '../../src/client/resources.js';
 import type { KubeObject } from '../../src/client/types.js';
 import { ControllerManager } from '../../src/controllers/manager.js';
 import { algorithmThroughput } from './algorithm.js';
-import { ApiProbe } from './probe.js';
+import type { LatencySummary } from './probe.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => {
@@ -47,6 +47,9 @@ const nodeFlags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Bool
 const server = spawn(process.execPath, [...nodeFlags, bin, 'server', '-d', join(dir, 'data'), '--https-listen-port', '0', '--bind-address', '127.0.0.1', '-o', kubeconfig,
   '--simulate-nodes', String(NODES), ...serverFlags], { stdio: ['ignore', 'ignore', 'pipe'] });
 let serverLog = '';
+// BENCH_SERVER_LOG=<file> keeps the server's whole log (with BENCH_SERVER_FLAGS="-v 4": every HTTPS request).
+const logFile = process.env['BENCH_SERVER_LOG'] ? createWriteStream(process.env['BENCH_SERVER_LOG']) : undefined;
+if (logFile) server.stderr.pipe(logFile);
 await new Promise<void>((resolve, reject) => {
   server.stderr.on('data', (c: Buffer) => {
     serverLog = (serverLog + c.toString()).slice(-20_000);
@@ -82,6 +85,21 @@ const until = async (what: string, ok: () => boolean | Promise<boolean>): Promis
     await new Promise((r) => setTimeout(r, 200));
   }
 };
+
+/** The probe in its own process; `stop()` closes its stdin and reads its results. */
+async function startProbe(kc: string, ns: string): Promise<{ stop(): Promise<{ byKind: Record<string, LatencySummary>; overall: LatencySummary }> }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./probe-main.js', import.meta.url)), kc, ns, '100'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+  await until('the probe', () => out.includes('ready\n'));
+  return {
+    async stop() {
+      child.stdin.end();
+      await new Promise((r) => child.once('exit', r));
+      return JSON.parse(out.split('\n')[1] ?? '{}') as { byKind: Record<string, LatencySummary>; overall: LatencySummary };
+    },
+  };
+}
 
 const client = clientFromKubeconfig(kubeconfig, { userAgent: 'k3ts-bench-scale' });
 const ctl = new AbortController();
@@ -123,8 +141,7 @@ try {
     if (external) void new ControllerManager({ client: client.withUserAgent('k3ts-bench-controller-manager'), controllers: ['replicaset', 'deployment'] }).run(ctl.signal);
     mode = `Deployments (controllers ${external ? 'external, in the bench process' : 'in the server'})`;
   }
-  const probe = new ApiProbe(client, { namespace: NS, nodeNames, podNames: () => [...bound.keys()], intervalMs: 100 });
-  probe.start();
+  const probe = await startProbe(kubeconfig, NS);
   const cpu0 = proc().cpuS;
   const t0 = performance.now();
   if (VIA === 'pods') {
@@ -152,7 +169,7 @@ try {
   const boundAt = Math.max(...bound.values());
   await until(`${PODS} pods Running`, () => running.size >= PODS);
   const runningAt = Math.max(...running.values());
-  await probe.stop();
+  const api = await probe.stop();
   const cpu = proc().cpuS - cpu0;
   const firstSeen = Math.min(...seen.values());
   // The best 5-second binding window: the scheduler's rate while pods were waiting for it.
@@ -162,7 +179,6 @@ try {
     while ((times[i] as number) - (times[j] as number) > 5000) j++;
     peak = Math.max(peak, i - j + 1);
   }
-  const api = probe.results();
   const result = {
     nodes: NODES, pods: PODS, via: mode, datastore: 'sqlite',
     nodesReadyS: +nodesReadyS.toFixed(1),
