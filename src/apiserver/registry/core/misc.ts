@@ -54,6 +54,13 @@ export class NodeStrategy extends BaseStrategy {
     super({ namespaced: false, hasStatus: true, fieldLabels: { fields: ['metadata.name', 'spec.unschedulable'], message: notSupported } });
   }
 
+  /** A kubelet registers its node with its status in one create: nodes keep status on create (nodeStrategy). */
+  override prepareForCreate(o: KubeObject, ctx: RequestContext): void {
+    const status = o['status'];
+    super.prepareForCreate(o, ctx);
+    if (status !== undefined) o['status'] = status;
+  }
+
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
     const errs = super.validate(o, ctx);
     list(obj(o['spec'])['taints']).forEach((t, i) => {
