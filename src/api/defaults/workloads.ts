@@ -65,7 +65,9 @@ export function defaultStatefulSet(o: Obj): void {
   if (Array.isArray(claims)) {
     for (const c of claims) {
       if (!isPlainObject(c)) continue;
-      // Claim templates are whole PersistentVolumeClaims, defaulted as such.
+      // Claim templates are whole PersistentVolumeClaims, defaulted as such (and served with their type).
+      setDefault(c, 'apiVersion', 'v1');
+      setDefault(c, 'kind', 'PersistentVolumeClaim');
       defaultTemplateMeta(c);
       setDefault(objAt(c, 'spec'), 'volumeMode', 'Filesystem');
       setDefault(objAt(c, 'status'), 'phase', 'Pending');

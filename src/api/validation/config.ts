@@ -52,17 +52,27 @@ export function validateConfigMapUpdate(next: Obj, prev: Obj): FieldError[] {
 const b64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const REDACTED = '<secret contents redacted>';
 
+const LITERALS = ['true', 'false', 'null'];
+
 /** Go's encoding/json error for text that is not a JSON object (the common cases). */
 function jsonError(text: string): string | undefined {
   try {
     const v: unknown = JSON.parse(text);
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `json: cannot unmarshal ${Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'bool'} into Go value of type map[string]interface {}`;
-    return undefined;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return undefined;
+    const t = Array.isArray(v) ? 'array' : v === null ? undefined : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'bool';
+    return t ? `json: cannot unmarshal ${t} into Go value of type map[string]interface {}` : undefined;
   } catch {
     const t = text.trimStart();
     if (!t) return 'unexpected end of JSON input';
     const c = t[0] ?? '';
-    if (!'{["-0123456789tfn'.includes(c)) return `invalid character '${c}' looking for beginning of value`;
+    const lit = LITERALS.find((l) => l[0] === c);
+    if (lit) {
+      for (let i = 1; i < lit.length; i++) {
+        if (i >= t.length) return 'unexpected end of JSON input';
+        if (t[i] !== lit[i]) return `invalid character '${t[i]}' in literal ${lit} (expecting '${lit[i]}')`;
+      }
+    }
+    if (!'{["-0123456789'.includes(c) && !lit) return `invalid character '${c}' looking for beginning of value`;
     return 'unexpected end of JSON input';
   }
 }

@@ -7,7 +7,7 @@
  */
 import { jsonEqual } from '../meta/object.js';
 import { type FieldError, FieldPath, fieldErrors } from './field-errors.js';
-import { goDiff } from './go-values.js';
+import { go, goDiff } from './go-values.js';
 import { list, obj, str } from './helpers.js';
 import { inclusiveRange, isDNS1123Subdomain, isQualifiedName, isValidIP } from './names.js';
 import { validateImageWhitespace } from './containers.js';
@@ -170,16 +170,17 @@ function containerTransitions(errs: FieldError[], next: unknown, prev: unknown, 
   });
 }
 
-function validateIPs(errs: FieldError[], ips: unknown, path: FieldPath, primary?: string): void {
+function validateIPs(errs: FieldError[], ips: unknown, path: FieldPath, type: 'PodIP' | 'HostIP', primary?: string): void {
   const l = list(ips).map((x) => str(obj(x)['ip']));
+  const goIP = (ip: string) => `core.${type}{IP:${JSON.stringify(ip)}}`;
   if (primary !== undefined && l.length && primary !== l[0]) errs.push(fieldErrors.invalid(path.index(0).child('ip'), l[0], 'must be equal to `hostIP`'));
   l.forEach((ip, i) => { for (const m of isValidIP(ip)) errs.push(fieldErrors.invalid(path.index(i), ip, m)); });
   if (l.length > 1) {
     const v6 = l.filter((ip) => ip.includes(':')).length;
-    if (l.length > 2 || v6 !== 1) errs.push(fieldErrors.invalid(path, ips, 'may specify no more than one IP for each IP family'));
+    if (l.length > 2 || v6 !== 1) errs.push(fieldErrors.invalid(path, go.raw(`[]core.${type}{${l.map(goIP).join(', ')}}`), 'may specify no more than one IP for each IP family'));
     const seen = new Set<string>();
     l.forEach((ip, i) => {
-      if (seen.has(ip)) errs.push(fieldErrors.duplicate(path.index(i), list(ips)[i]));
+      if (seen.has(ip)) errs.push(fieldErrors.duplicate(path.index(i), go.raw(goIP(ip))));
       seen.add(ip);
     });
   }
@@ -205,8 +206,8 @@ export function validatePodStatusUpdate(next: Obj, prev: Obj): FieldError[] {
   containerTransitions(errs, st['containerStatuses'], pst['containerStatuses'], status.child('containerStatuses'), str(ps['restartPolicy']), new Set());
   containerTransitions(errs, st['initContainerStatuses'], pst['initContainerStatuses'], status.child('initContainerStatuses'), str(ps['restartPolicy']), restartable);
   containerTransitions(errs, st['ephemeralContainerStatuses'], pst['ephemeralContainerStatuses'], status.child('ephemeralContainerStatuses'), 'Never', new Set());
-  validateIPs(errs, st['podIPs'], status.child('podIPs'));
-  if (list(st['hostIPs']).length) validateIPs(errs, st['hostIPs'], status.child('hostIPs'), str(st['hostIP']));
+  validateIPs(errs, st['podIPs'], status.child('podIPs'), 'PodIP');
+  if (list(st['hostIPs']).length) validateIPs(errs, st['hostIPs'], status.child('hostIPs'), 'HostIP', str(st['hostIP']));
   return errs;
 }
 
