@@ -1,100 +1,227 @@
 /**
- * @module The scheduler's view of the cluster: a NodeInfo per node with the pods on it, fed by
- * the node and pod informers, plus pods it has assumed onto a node while their binding is in
- * flight (so the next pod already sees the space taken).
+ * @module The scheduler's view of the cluster (kube-scheduler's internal cache): nodes with the
+ * aggregates of their pods, plus pods the scheduler has *assumed* onto a node while their
+ * binding is in flight, so the next cycle already counts them. Informer events confirm or
+ * replace assumed pods; a failed binding forgets them. Also tracks nominated pods (preemptors
+ * waiting for their victims to leave) and per-node selector counts.
  */
 import type { Node, Pod } from '../client/kinds/core.js';
-import { objectKey } from '../client/types.js';
-import type { Snapshot } from './framework.js';
 import { NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+import { SelectorCounts } from './selector-counts.js';
 
-/** Pods that hold resources: bound and not finished. */
-const holdsResources = (p: Pod): boolean => !!p.spec?.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+interface PodState {
+  info: PodInfo;
+  node: string;
+  assumed: boolean;
+}
 
-export class SchedulerCache implements Snapshot {
-  private readonly infos = new Map<string, NodeInfo>();
+/** Nodes and the pods placed on them. All methods are synchronous; nothing here talks to the API. */
+export class SchedulerCache {
+  private readonly nodeInfos = new Map<string, NodeInfo>();
+  /** Nodes whose Node object is known, in a stable order (the cycle's round-robin walks it). */
   private list: NodeInfo[] = [];
-  /** pod key → node name, for pods bound or assumed. */
-  private readonly podNode = new Map<string, string>();
-  private readonly assumed = new Set<string>();
+  private listDirty = false;
+  private readonly pods = new Map<string, PodState>();
+  /** Placed pods carrying affinity terms (and those with required anti-affinity), by pod key. */
+  private readonly withAffinity = new Map<string, PodState>();
+  private readonly withAntiAffinity = new Map<string, PodState>();
+  private readonly nominated = new Map<string, Map<string, PodInfo>>();
+  private readonly nominatedNode = new Map<string, string>();
+  readonly selectorCounts = new SelectorCounts(() => this.allPods());
 
-  get nodes(): readonly NodeInfo[] {
+  /** Known nodes (not the placeholders holding pods of nodes not seen yet). */
+  nodes(): readonly NodeInfo[] {
+    if (this.listDirty) {
+      this.list = [...this.nodeInfos.values()].filter((n) => !isPlaceholder(n));
+      this.listDirty = false;
+    }
     return this.list;
   }
 
-  get(name: string): NodeInfo | undefined {
-    const ni = this.infos.get(name);
-    return ni?.node ? ni : undefined;
+  node(name: string): NodeInfo | undefined {
+    const n = this.nodeInfos.get(name);
+    return n && !isPlaceholder(n) ? n : undefined;
   }
 
-  private info(name: string): NodeInfo {
-    let ni = this.infos.get(name);
-    if (!ni) {
-      ni = new NodeInfo(name);
-      this.infos.set(name, ni);
-    }
-    return ni;
+  get nodeCount(): number {
+    return this.nodes().length;
   }
 
-  upsertNode(node: Node): void {
+  get podCount(): number {
+    return this.pods.size;
+  }
+
+  /** Adds or updates a Node. */
+  setNode(node: Node): NodeInfo {
     const name = node.metadata.name ?? '';
-    const ni = this.info(name);
-    const isNew = !ni.node;
-    ni.setNode(node);
-    if (isNew) this.list = [...this.list, ni];
-  }
-
-  removeNode(node: Node): void {
-    const ni = this.infos.get(node.metadata.name ?? '');
-    if (!ni) return;
-    ni.node = undefined;
-    this.list = this.list.filter((n) => n !== ni);
-    if (ni.pods.size === 0) this.infos.delete(ni.name);
-  }
-
-  /** Applies a pod add/update from the informer. */
-  upsertPod(pod: Pod): void {
-    const key = objectKey(pod);
-    const prev = this.podNode.get(key);
-    if (!holdsResources(pod)) {
-      // An update that predates our binding must not drop the pod we assumed onto a node.
-      const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-      if (this.assumed.has(key) && !pod.spec?.nodeName && !finished) return;
-      this.removePod(key);
-      return;
+    const ni = this.nodeInfos.get(name);
+    if (ni) {
+      if (isPlaceholder(ni)) this.listDirty = true;
+      ni.setNode(node);
+      return ni;
     }
-    const node = pod.spec?.nodeName ?? '';
-    if (prev !== undefined && prev !== node) this.infos.get(prev)?.removePod(key);
-    this.info(node).addPod(pod);
-    this.podNode.set(key, node);
-    this.assumed.delete(key);
+    const fresh = new NodeInfo(node);
+    this.nodeInfos.set(name, fresh);
+    this.listDirty = true;
+    return fresh;
   }
 
-  removePod(key: string): void {
-    const prev = this.podNode.get(key);
-    if (prev === undefined) return;
-    const ni = this.infos.get(prev);
-    ni?.removePod(key);
-    if (ni && !ni.node && ni.pods.size === 0) this.infos.delete(prev);
-    this.podNode.delete(key);
-    this.assumed.delete(key);
+  /** Removes a Node; its pods stay (on a placeholder) until their own deletion arrives. */
+  removeNode(name: string): void {
+    const ni = this.nodeInfos.get(name);
+    if (!ni) return;
+    this.listDirty = true;
+    if (ni.pods.size === 0) this.nodeInfos.delete(name);
+    else ni.setNode(placeholder(name));
   }
 
-  /** Places `pod` on `node` before its binding is confirmed. */
-  assume(pod: Pod, node: string): void {
-    const key = objectKey(pod);
-    const bound: Pod = { ...pod, spec: { ...(pod.spec ?? { containers: [] }), nodeName: node } };
-    this.info(node).addPod(bound);
-    this.podNode.set(key, node);
-    this.assumed.add(key);
+  /** The scheduler placed `pi` on `node`; counts it until the informer confirms or forget() drops it. */
+  assume(pi: PodInfo, node: string): void {
+    this.place(pi, node, true);
   }
 
-  /** Undoes `assume` after a failed binding. */
+  /** Binding failed: the assumed pod leaves its node. */
   forget(key: string): void {
-    if (this.assumed.has(key)) this.removePod(key);
+    const st = this.pods.get(key);
+    if (st?.assumed) this.unplace(key);
   }
 
   isAssumed(key: string): boolean {
-    return this.assumed.has(key);
+    return this.pods.get(key)?.assumed ?? false;
   }
+
+  /** The node a pod is on (assumed or confirmed), or undefined. */
+  nodeOf(key: string): string | undefined {
+    return this.pods.get(key)?.node;
+  }
+
+  podInfo(key: string): PodInfo | undefined {
+    return this.pods.get(key)?.info;
+  }
+
+  /** An assigned pod from the informer (add or update): confirms an assumed pod or moves it. */
+  addOrUpdatePod(pi: PodInfo): void {
+    const node = pi.nodeName;
+    const st = this.pods.get(pi.key);
+    if (st && st.node === node && st.info.uid === pi.uid) {
+      const ni = this.nodeInfos.get(node);
+      // Status updates (most updates) change nothing selectors see: skip recounting them.
+      const recount = !sameCountedFields(st.info.pod, pi.pod);
+      ni?.removePod(pi.key);
+      if (recount) this.selectorCounts.podChanged(st.info.pod, node, -1);
+      ni?.addPod(pi);
+      if (recount) this.selectorCounts.podChanged(pi.pod, node, 1);
+      st.info = pi;
+      st.assumed = false;
+      this.indexAffinity(pi.key, st);
+      return;
+    }
+    if (st) this.unplace(pi.key);
+    this.place(pi, node, false);
+  }
+
+  removePod(key: string): void {
+    this.unplace(key);
+  }
+
+  private place(pi: PodInfo, node: string, assumed: boolean): void {
+    if (this.pods.has(pi.key)) this.unplace(pi.key);
+    let ni = this.nodeInfos.get(node);
+    if (!ni) this.nodeInfos.set(node, (ni = new NodeInfo(placeholder(node))));
+    ni.addPod(pi);
+    this.selectorCounts.podChanged(pi.pod, node, 1);
+    const st: PodState = { info: pi, node, assumed };
+    this.pods.set(pi.key, st);
+    this.indexAffinity(pi.key, st);
+  }
+
+  private indexAffinity(key: string, st: PodState | undefined): void {
+    if (st?.info.hasAffinity) this.withAffinity.set(key, st);
+    else this.withAffinity.delete(key);
+    if (st && st.info.requiredAntiAffinity.length > 0) this.withAntiAffinity.set(key, st);
+    else this.withAntiAffinity.delete(key);
+  }
+
+  private unplace(key: string): void {
+    const st = this.pods.get(key);
+    if (!st) return;
+    this.pods.delete(key);
+    this.indexAffinity(key, undefined);
+    const ni = this.nodeInfos.get(st.node);
+    if (!ni) return;
+    ni.removePod(key);
+    this.selectorCounts.podChanged(st.info.pod, st.node, -1);
+    if (isPlaceholder(ni) && ni.pods.size === 0) this.nodeInfos.delete(st.node);
+  }
+
+  /** Every placed pod with its node (for building selector counts and affinity maps). */
+  *allPods(): Iterable<[Pod, string]> {
+    for (const st of this.pods.values()) yield [st.info.pod, st.node];
+  }
+
+  /** Pods whose affinity terms matter to incoming pods (scoring symmetry), by node. */
+  podsWithAffinity(): Array<[PodInfo, NodeInfo]> {
+    return this.withNodes(this.withAffinity);
+  }
+
+  podsWithRequiredAntiAffinity(): Array<[PodInfo, NodeInfo]> {
+    return this.withNodes(this.withAntiAffinity);
+  }
+
+  private withNodes(m: Map<string, PodState>): Array<[PodInfo, NodeInfo]> {
+    const out: Array<[PodInfo, NodeInfo]> = [];
+    for (const st of m.values()) {
+      const ni = this.node(st.node);
+      if (ni) out.push([st.info, ni]);
+    }
+    return out;
+  }
+
+  // Nominated pods: unassigned pods that preempted victims on a node and wait for them to go.
+
+  /** Records (or, with '' as node, clears) the node `pi` is nominated to. */
+  setNominated(pi: PodInfo, node: string): void {
+    const prev = this.nominatedNode.get(pi.key);
+    if (prev !== undefined) {
+      this.nominated.get(prev)?.delete(pi.key);
+      this.nominatedNode.delete(pi.key);
+    }
+    if (!node) return;
+    let m = this.nominated.get(node);
+    if (!m) this.nominated.set(node, (m = new Map()));
+    m.set(pi.key, pi);
+    this.nominatedNode.set(pi.key, node);
+  }
+
+  nominatedOn(node: string): readonly PodInfo[] {
+    const m = this.nominated.get(node);
+    return m && m.size > 0 ? [...m.values()] : NONE;
+  }
+
+  nominatedNodeOf(key: string): string | undefined {
+    return this.nominatedNode.get(key);
+  }
+}
+
+const NONE: readonly PodInfo[] = Object.freeze([]);
+
+/** Same namespace, labels and terminating state: what selector counts depend on. */
+function sameCountedFields(a: Pod, b: Pod): boolean {
+  if (!!a.metadata.deletionTimestamp !== !!b.metadata.deletionTimestamp || a.metadata.namespace !== b.metadata.namespace) return false;
+  const la = a.metadata.labels ?? {};
+  const lb = b.metadata.labels ?? {};
+  const ka = Object.keys(la);
+  if (ka.length !== Object.keys(lb).length) return false;
+  for (const k of ka) if (la[k] !== lb[k]) return false;
+  return true;
+}
+const PLACEHOLDER = Symbol('placeholder');
+
+function placeholder(name: string): Node {
+  return { metadata: { name }, [PLACEHOLDER]: true } as Node;
+}
+
+function isPlaceholder(ni: NodeInfo): boolean {
+  return (ni.node as unknown as Record<symbol, unknown>)[PLACEHOLDER] === true;
 }

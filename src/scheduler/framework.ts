@@ -1,128 +1,149 @@
 /**
- * @module The scheduling framework's contracts (kube-scheduler's framework): plugins that
- * pre-filter a pod, filter nodes (failing with reasons, some unresolvable by preemption), and
- * score the nodes that passed; and the cycle that runs them and formats the failure message
- * kubectl describe shows (`0/3 nodes are available: 1 Insufficient cpu, 2 node(s) had ...`).
+ * @module The scheduling framework's contracts (kube-scheduler's framework package): statuses
+ * with Kubernetes's codes, the per-cycle state plugins share, and the plugin extension points
+ * (PreFilter, Filter, PreScore, Score) the scheduling cycle calls in order.
  */
-import type { Pod } from '../client/kinds/core.js';
 import type { NodeInfo } from './node-info.js';
+import type { PodInfo } from './pod-info.js';
+import type { SchedulerCache } from './cache.js';
+import type { Pod } from '../client/kinds/core.js';
+import type { LabelSelectorSpec } from '../client/kinds/meta.js';
 
-/** Why a pod does not fit: reasons, and whether preemption could change that. */
-export interface Failure {
+/** Status codes as the framework defines them. */
+export const Code = {
+  Success: 0,
+  Error: 1,
+  /** The node cannot run the pod now, but preemption may change that. */
+  Unschedulable: 2,
+  /** Preemption would not help on this node (a taint, a node selector, ...). */
+  UnschedulableAndUnresolvable: 3,
+  /** The plugin has nothing to do for this pod: its Filter/Score are skipped. */
+  Skip: 5,
+} as const;
+export type Code = (typeof Code)[keyof typeof Code];
+
+/** A plugin's verdict. `reasons` become the FailedScheduling message's histogram entries. */
+export interface Status {
+  readonly code: Code;
   readonly reasons: readonly string[];
-  /** True when evicting pods would not help (taints, selectors, node names). */
-  readonly unresolvable?: boolean;
+  /** The plugin that produced the status (set by the cycle). */
+  plugin?: string;
 }
 
-/** The cluster as one scheduling cycle sees it. */
-export interface Snapshot {
-  readonly nodes: readonly NodeInfo[];
-  get(name: string): NodeInfo | undefined;
+export const SUCCESS: Status = Object.freeze({ code: Code.Success, reasons: [] });
+export const SKIP: Status = Object.freeze({ code: Code.Skip, reasons: [] });
+
+export function unschedulable(...reasons: string[]): Status {
+  return { code: Code.Unschedulable, reasons };
 }
 
-/** Per-cycle scratch space plugins share (precomputed state for one pod). */
-export class CycleState {
-  private readonly data = new Map<string, unknown>();
-  write(key: string, v: unknown): void { this.data.set(key, v); }
-  read<T>(key: string): T | undefined { return this.data.get(key) as T | undefined; }
+export function unresolvable(...reasons: string[]): Status {
+  return { code: Code.UnschedulableAndUnresolvable, reasons };
 }
 
-/** A scheduling plugin; every hook is optional. */
-export interface Plugin {
-  readonly name: string;
-  /** Runs once per pod; a Failure makes every node fail with it. */
-  preFilter?(state: CycleState, pod: Pod, snap: Snapshot): Failure | undefined;
-  filter?(state: CycleState, pod: Pod, node: NodeInfo): Failure | undefined;
-  /** Raw score for a feasible node; higher is better. */
-  score?(state: CycleState, pod: Pod, node: NodeInfo): number;
-  /** Maps raw scores onto 0..100 in place. */
-  normalize?(scores: Map<NodeInfo, number>): void;
-  /** Score weight (default 1). */
-  readonly weight?: number;
+export function isRejected(s: Status): boolean {
+  return s.code === Code.Unschedulable || s.code === Code.UnschedulableAndUnresolvable;
 }
 
-/** Scales raw scores to 0..MAX_SCORE by the highest one (DefaultNormalizeScore); `reverse` favours low raw scores. */
-export function normalizeByMax(scores: Map<NodeInfo, number>, reverse = false): void {
-  let max = 0;
-  for (const v of scores.values()) max = Math.max(max, v);
-  for (const [k, v] of scores) {
-    if (max === 0) scores.set(k, reverse ? MAX_SCORE : 0);
-    else {
-      const s = Math.floor((v * MAX_SCORE) / max);
-      scores.set(k, reverse ? MAX_SCORE - s : s);
-    }
-  }
-}
-
-export const MAX_SCORE = 100;
-
-/** The outcome of filtering: feasible nodes, or per-node failures. */
-export interface FilterOutcome {
-  readonly feasible: NodeInfo[];
-  readonly failures: Map<string, Failure>;
-  /** Set when a pre-filter failed for the whole pod. */
-  readonly podFailure?: Failure;
-}
-
-/** Runs pre-filters, then the filters of each node, first failure wins (RunFilterPlugins). */
-export function runFilters(plugins: readonly Plugin[], pod: Pod, snap: Snapshot, state: CycleState, opts: { enough?: number } = {}): FilterOutcome {
-  for (const p of plugins) {
-    const f = p.preFilter?.(state, pod, snap);
-    if (f) return { feasible: [], failures: new Map(), podFailure: f };
-  }
-  const feasible: NodeInfo[] = [];
-  const failures = new Map<string, Failure>();
-  const n = snap.nodes.length;
-  // Start at a rotating offset so consecutive pods do not all examine the same first nodes.
-  const start = n ? (rotation = (rotation + 1) % n) : 0;
-  for (let i = 0; i < n; i++) {
-    const node = snap.nodes[(start + i) % n] as NodeInfo;
-    if (!node.node) continue;
-    let failed: Failure | undefined;
-    for (const p of plugins) {
-      failed = p.filter?.(state, pod, node);
-      if (failed) break;
-    }
-    if (failed) failures.set(node.name, failed);
-    else {
-      feasible.push(node);
-      if (opts.enough !== undefined && feasible.length >= opts.enough) break;
-    }
-  }
-  return { feasible, failures };
-}
-
-let rotation = 0;
-
-/** Weighted sum of normalized plugin scores per node. */
-export function runScores(plugins: readonly Plugin[], pod: Pod, nodes: readonly NodeInfo[], state: CycleState): Map<NodeInfo, number> {
-  const total = new Map<NodeInfo, number>(nodes.map((n) => [n, 0]));
-  for (const p of plugins) {
-    if (!p.score) continue;
-    const s = new Map<NodeInfo, number>();
-    for (const n of nodes) s.set(n, p.score(state, pod, n));
-    p.normalize?.(s);
-    const w = p.weight ?? 1;
-    for (const [n, v] of s) total.set(n, (total.get(n) ?? 0) + v * w);
-  }
-  return total;
-}
+/** Scores run from 0 to this (framework.MaxNodeScore). */
+export const MAX_NODE_SCORE = 100;
 
 /**
- * kube-scheduler's FitError message: `0/N nodes are available: <count> <reason>, ...` with the
- * reasons counted over nodes and sorted, then the preemption verdict.
+ * Per-cycle scratch space: what PreFilter/PreScore computed for one pod, keyed by plugin name.
+ * Preemption clones it before it simulates removing pods.
  */
-export function fitErrorMessage(nodeCount: number, out: FilterOutcome, preemption: string): string {
-  if (nodeCount === 0 && !out.podFailure) return 'no nodes available to schedule pods';
-  let head: string;
-  if (out.podFailure) {
-    // A pre-filter failure concerns the pod, not nodes: no counts (as kube-scheduler prints it).
-    head = `0/${nodeCount} nodes are available: ${out.podFailure.reasons.join(', ')}.`;
-  } else {
-    const histogram = new Map<string, number>();
-    for (const f of out.failures.values()) for (const r of f.reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
-    const parts = [...histogram].map(([r, n]) => `${n} ${r}`).sort();
-    head = `0/${nodeCount} nodes are available: ${parts.join(', ')}.`;
+export class CycleState {
+  private readonly data = new Map<string, unknown>();
+  /** Plugins whose PreFilter returned Skip: their Filter does not run. */
+  readonly skipFilter = new Set<string>();
+  readonly skipScore = new Set<string>();
+  private active: readonly FilterPlugin[] | undefined;
+  private activeOf: readonly FilterPlugin[] | undefined;
+
+  /** The filters not skipped by their PreFilter (computed once per cycle, after PreFilter). */
+  activeFilters(all: readonly FilterPlugin[]): readonly FilterPlugin[] {
+    if (this.activeOf !== all || !this.active) {
+      this.active = all.filter((p) => !this.skipFilter.has(p.name));
+      this.activeOf = all;
+    }
+    return this.active;
   }
-  return preemption ? `${head} ${preemption}` : head;
+
+  read<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+
+  write(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+
+  clone(): CycleState {
+    const c = new CycleState();
+    for (const [k, v] of this.data) {
+      const cl = (v as { clone?: () => unknown } | undefined)?.clone;
+      c.data.set(k, typeof cl === 'function' ? cl.call(v) : v);
+    }
+    for (const s of this.skipFilter) c.skipFilter.add(s);
+    for (const s of this.skipScore) c.skipScore.add(s);
+    return c;
+  }
+}
+
+/** What a PreFilter may answer besides a status: the only nodes worth filtering. */
+export interface PreFilterResult {
+  readonly status: Status;
+  readonly nodeNames?: ReadonlySet<string>;
+}
+
+/** Read access to the cluster state a cycle runs against. */
+export interface ClusterView {
+  readonly cache: SchedulerCache;
+  /** Labels of a namespace (for namespaceSelector in affinity terms); undefined when unknown. */
+  namespaceLabels(ns: string): Readonly<Record<string, string>> | undefined;
+  /**
+   * The selector the system default spreading uses for a pod: the services, replication
+   * controller, replica set or stateful set selecting it, merged (helper.DefaultSelector).
+   */
+  defaultSpreadSelector(pod: Pod): LabelSelectorSpec | undefined;
+}
+
+export interface Plugin {
+  readonly name: string;
+}
+
+export interface PreFilterPlugin extends Plugin {
+  preFilter(state: CycleState, pod: PodInfo, view: ClusterView): PreFilterResult | Status;
+  /** Preemption: the state after `victim` leaves (`add` false) or joins (`add` true) `node`. */
+  updateForPod?(state: CycleState, pod: PodInfo, victim: PodInfo, node: NodeInfo, add: boolean): void;
+}
+
+export interface FilterPlugin extends Plugin {
+  filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status;
+}
+
+export interface PreScorePlugin extends Plugin {
+  /** `nodes` are the feasible nodes. Returning Skip drops the plugin's Score for this pod. */
+  preScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], view: ClusterView): Status;
+}
+
+export interface ScorePlugin extends Plugin {
+  readonly weight: number;
+  score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
+  /** Rescales the raw scores (index-aligned with nodes) into 0..MAX_NODE_SCORE in place. */
+  normalize?(state: CycleState, pod: PodInfo, scores: number[]): void;
+}
+
+/** DefaultNormalizeScore: scales so the highest is MAX_NODE_SCORE; `reverse` flips it. */
+export function defaultNormalize(scores: number[], reverse: boolean): void {
+  let max = 0;
+  for (const s of scores) if (s > max) max = s;
+  if (max === 0) {
+    if (reverse) scores.fill(MAX_NODE_SCORE);
+    return;
+  }
+  for (let i = 0; i < scores.length; i++) {
+    let s = Math.floor((MAX_NODE_SCORE * (scores[i] ?? 0)) / max);
+    if (reverse) s = MAX_NODE_SCORE - s;
+    scores[i] = s;
+  }
 }

@@ -1,20 +1,29 @@
 /**
- * @module The default plugin set, in kube-scheduler's filter order, with its score weights.
+ * @module The default profile: kube-scheduler's default plugins in their order, with their score
+ * weights (TaintToleration 3, NodeAffinity, InterPodAffinity and PodTopologySpread 2, the
+ * resource scores 1).
  */
-import type { Plugin } from './framework.js';
-import { interPodAffinity } from './plugins/inter-pod-affinity.js';
-import { nodeAffinity, nodePorts, nodeUnschedulable, taintToleration } from './plugins/node-basics.js';
-import { balancedAllocation, resourceFit } from './plugins/resource-fit.js';
-import { topologySpread } from './plugins/spread.js';
+import type { Profile } from './algorithm.js';
+import { InterPodAffinityPlugin } from './plugins/inter-pod-affinity.js';
+import { NodeAffinityPlugin } from './plugins/node-affinity.js';
+import { NodeNamePlugin, NodeUnschedulablePlugin, TaintTolerationPlugin } from './plugins/node-basics.js';
+import { BalancedAllocationPlugin, NodePortsPlugin, NodeResourcesFitPlugin } from './plugins/node-resources.js';
+import { PodTopologySpreadPlugin } from './plugins/pod-topology-spread.js';
+import type { VolumeBindingPlugin } from './plugins/volume-binding.js';
 
-/** The default profile; `extra` plugins (volume binding) run after the built-in filters. */
-export function defaultPlugins(extra: readonly Plugin[] = []): Plugin[] {
-  return [nodeUnschedulable, taintToleration, nodeAffinity, nodePorts, resourceFit, ...extra, topologySpread, interPodAffinity, balancedAllocation];
-}
-
-/** How many feasible nodes to look for before scoring (percentageOfNodesToScore, adaptive). */
-export function feasibleNodesToFind(total: number): number {
-  if (total < 100) return total;
-  const pct = Math.max(5, 50 - Math.floor(total / 125));
-  return Math.max(100, Math.floor((total * pct) / 100));
+/** Builds the default profile around the stateful VolumeBinding plugin. */
+export function defaultProfile(volumeBinding: VolumeBindingPlugin): Profile {
+  const nodeAffinity = new NodeAffinityPlugin();
+  const taints = new TaintTolerationPlugin();
+  const fit = new NodeResourcesFitPlugin();
+  const ports = new NodePortsPlugin();
+  const spread = new PodTopologySpreadPlugin();
+  const ipa = new InterPodAffinityPlugin();
+  const balanced = new BalancedAllocationPlugin();
+  return {
+    preFilter: [nodeAffinity, ports, volumeBinding, spread, ipa],
+    filter: [new NodeUnschedulablePlugin(), new NodeNamePlugin(), taints, nodeAffinity, ports, fit, volumeBinding, spread, ipa],
+    preScore: [taints, nodeAffinity, spread, ipa, balanced],
+    score: [taints, nodeAffinity, fit, spread, ipa, balanced],
+  };
 }

@@ -1,236 +1,221 @@
 /**
- * @module The scheduling queue (kube-scheduler's PriorityQueue): an active heap ordered by
- * priority then age, a backoff area (1 s doubling to 10 s per failed attempt), and an
- * unschedulable area whose pods return when the cluster changes (or after 5 minutes).
+ * @module The scheduling queue (kube-scheduler's PriorityQueue): an active heap (higher
+ * priority first, then the earliest queued), a backoff heap (pods that failed wait 1 s doubling
+ * to 10 s), and the unschedulable pods, which stay put until a cluster event one of the plugins
+ * that rejected them cares about (node added, pod deleted, ...) moves them, or five minutes pass.
+ * Pods with scheduling gates wait in the unschedulable set until the gates are removed.
  */
-import type { Pod } from '../client/kinds/core.js';
-import { objectKey } from '../client/types.js';
+import { KeyedHeap } from './heap.js';
+import type { PodInfo } from './pod-info.js';
 
-interface Entry {
-  pod: Pod;
-  readonly key: string;
+/** A pod in the queue with its scheduling history. */
+export interface QueuedPod {
+  info: PodInfo;
+  /** When the pod (re)entered the queue: the tie-breaker after priority. */
+  timestamp: number;
   attempts: number;
-  /** Arrival order (ordering among equal priorities). */
-  readonly since: number;
-  backoffUntil: number;
-  unschedulableAt: number;
+  /** Plugins that rejected the pod at its last attempt; empty after an error. */
+  unschedulablePlugins: ReadonlySet<string>;
+  backoffExpiry: number;
+  /** Has scheduling gates: never popped until they are gone. */
+  gated: boolean;
+}
+
+/** A cluster change and the plugins whose verdicts it can change ('*': all). */
+export interface ClusterEvent {
+  readonly label: string;
+  readonly plugins: ReadonlySet<string> | '*';
 }
 
 export interface QueueOptions {
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
-  /** Unschedulable pods are retried at least this often (default 5 min). */
+  /** Unschedulable pods are retried at least this often (default 5 minutes). */
   readonly maxUnschedulableMs?: number;
+  readonly now?: () => number;
 }
 
-const priorityOf = (p: Pod): number => p.spec?.priority ?? 0;
+const gatedOf = (pi: PodInfo): boolean => (pi.pod.spec?.schedulingGates ?? []).length > 0;
 
-/** Pods waiting to be scheduled. Not thread-safe by design (Node is single-threaded). */
 export class SchedulingQueue {
-  private readonly heap: Entry[] = [];
-  private readonly entries = new Map<string, Entry>();
-  private readonly where = new Map<string, 'active' | 'backoff' | 'unschedulable' | 'inflight'>();
-  private readonly waiters: ((e: Pod | undefined) => void)[] = [];
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly active: KeyedHeap<QueuedPod>;
+  private readonly backoff: KeyedHeap<QueuedPod>;
+  private readonly unschedulable = new Map<string, QueuedPod>();
+  /** Pods popped and not yet back in the queue (being scheduled or bound). */
+  private readonly inFlight = new Map<string, QueuedPod>();
+  private waiters: (() => void)[] = [];
   private closed = false;
-  private readonly initialBackoff: number;
-  private readonly maxBackoff: number;
-  private readonly maxUnschedulable: number;
-  private flushTimer: NodeJS.Timeout | undefined;
-  private seq = 0;
+  private readonly initialMs: number;
+  private readonly maxMs: number;
+  private readonly maxUnschedulableMs: number;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(opts: QueueOptions = {}) {
-    this.initialBackoff = opts.initialBackoffMs ?? 1000;
-    this.maxBackoff = opts.maxBackoffMs ?? 10_000;
-    this.maxUnschedulable = opts.maxUnschedulableMs ?? 5 * 60_000;
+    this.initialMs = opts.initialBackoffMs ?? 1000;
+    this.maxMs = opts.maxBackoffMs ?? 10_000;
+    this.maxUnschedulableMs = opts.maxUnschedulableMs ?? 5 * 60_000;
+    this.now = opts.now ?? Date.now;
+    const key = (q: QueuedPod): string => q.info.key;
+    this.active = new KeyedHeap(key, (a, b) => a.info.priority > b.info.priority || (a.info.priority === b.info.priority && a.timestamp < b.timestamp));
+    this.backoff = new KeyedHeap(key, (a, b) => a.backoffExpiry < b.backoffExpiry);
   }
 
-  /** Adds or refreshes a pod that needs a node. A pod already queued keeps its place. */
-  add(pod: Pod): void {
-    if (this.closed) return;
-    const key = objectKey(pod);
-    const e = this.entries.get(key);
-    if (e) {
-      e.pod = pod;
-      // An update to an unschedulable pod may make it schedulable (new tolerations, smaller requests).
-      if (this.where.get(key) === 'unschedulable') this.moveToActiveOrBackoff(e);
-      return;
-    }
-    const entry: Entry = { pod, key, attempts: 0, since: this.seq++, backoffUntil: 0, unschedulableAt: 0 };
-    this.entries.set(key, entry);
-    this.pushActive(entry);
-  }
-
-  /** Forgets a pod (deleted, or bound by someone else). */
-  delete(key: string): void {
-    const e = this.entries.get(key);
-    if (!e) return;
-    this.entries.delete(key);
-    const w = this.where.get(key);
-    this.where.delete(key);
-    const t = this.timers.get(key);
-    if (t) { clearTimeout(t); this.timers.delete(key); }
-    if (w === 'active') {
-      const i = this.heap.indexOf(e);
-      if (i >= 0) this.removeAt(i);
-    }
-  }
-
-  has(key: string): boolean {
-    return this.entries.has(key);
-  }
-
-  /** The next pod to schedule (highest priority, then oldest); waits while none is active. */
-  pop(): Promise<Pod | undefined> {
-    if (this.closed) return Promise.resolve(undefined);
-    const e = this.popActive();
-    if (e) return Promise.resolve(e.pod);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  /** Scheduling failed: the pod waits in the unschedulable area until the cluster changes. */
-  unschedulable(pod: Pod): void {
-    const e = this.requeueEntry(pod);
-    if (!e) return;
-    e.unschedulableAt = Date.now();
-    this.where.set(e.key, 'unschedulable');
-    this.ensureFlushTimer();
-  }
-
-  /** A transient error (a failed binding): retry after backoff. */
-  backoff(pod: Pod): void {
-    const e = this.requeueEntry(pod);
-    if (!e) return;
-    this.toBackoff(e);
-  }
-
-  /** The pod was bound: drop it. */
-  done(key: string): void {
-    this.delete(key);
-  }
-
-  /** A cluster event may have made unschedulable pods schedulable (MoveAllToActiveOrBackoffQueue). */
-  moveAllUnschedulable(): void {
-    for (const [key, w] of this.where) {
-      if (w === 'unschedulable') {
-        const e = this.entries.get(key);
-        if (e) this.moveToActiveOrBackoff(e);
-      }
-    }
-  }
-
-  /** Pods per area, for metrics and tests. */
-  counts(): { active: number; backoff: number; unschedulable: number } {
-    let backoff = 0;
-    let unschedulable = 0;
-    for (const w of this.where.values()) {
-      if (w === 'backoff') backoff++;
-      else if (w === 'unschedulable') unschedulable++;
-    }
-    return { active: this.heap.length, backoff, unschedulable };
+  /** Starts the periodic flushes (backoff every second, leftovers every 30 s). */
+  run(signal: AbortSignal): void {
+    let ticks = 0;
+    this.timer = setInterval(() => {
+      this.flushBackoff();
+      if (++ticks % 30 === 0) this.flushUnschedulableLeftover();
+    }, 1000);
+    this.timer.unref();
+    signal.addEventListener('abort', () => this.close(), { once: true });
   }
 
   close(): void {
     this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    if (this.flushTimer) clearInterval(this.flushTimer);
-    for (const w of this.waiters.splice(0)) w(undefined);
+    if (this.timer) clearInterval(this.timer);
+    for (const w of this.waiters.splice(0)) w();
   }
 
-  private requeueEntry(pod: Pod): Entry | undefined {
-    if (this.closed) return undefined;
-    const key = objectKey(pod);
-    const e = this.entries.get(key);
-    if (!e || this.where.get(key) !== 'inflight') return undefined;
-    e.pod = pod;
-    e.attempts++;
-    return e;
+  /** A new unassigned pod (informer add). */
+  add(pi: PodInfo): void {
+    const q: QueuedPod = { info: pi, timestamp: this.now(), attempts: 0, unschedulablePlugins: new Set(), backoffExpiry: 0, gated: gatedOf(pi) };
+    this.remove(pi.key);
+    if (q.gated) this.unschedulable.set(pi.key, q);
+    else this.pushActive(q);
   }
 
-  private moveToActiveOrBackoff(e: Entry): void {
-    if (Date.now() < e.backoffUntil) this.toBackoff(e, e.backoffUntil - Date.now());
-    else this.pushActive(e);
-  }
-
-  private toBackoff(e: Entry, ms?: number): void {
-    const wait = ms ?? Math.min(this.maxBackoff, this.initialBackoff * 2 ** Math.max(0, e.attempts - 1));
-    e.backoffUntil = Date.now() + wait;
-    this.where.set(e.key, 'backoff');
-    const t = setTimeout(() => {
-      this.timers.delete(e.key);
-      if (this.where.get(e.key) === 'backoff') this.pushActive(e);
-    }, wait);
-    this.timers.set(e.key, t);
-  }
-
-  private ensureFlushTimer(): void {
-    if (this.flushTimer || this.closed) return;
-    this.flushTimer = setInterval(() => {
-      const now = Date.now();
-      for (const [key, w] of this.where) {
-        const e = this.entries.get(key);
-        if (w === 'unschedulable' && e && now - e.unschedulableAt >= this.maxUnschedulable) this.moveToActiveOrBackoff(e);
-      }
-    }, Math.min(30_000, this.maxUnschedulable));
-    this.flushTimer.unref();
-  }
-
-  private pushActive(e: Entry): void {
-    const w = this.waiters.shift();
-    if (w) {
-      this.where.set(e.key, 'inflight');
-      w(e.pod);
+  /**
+   * An unassigned pod changed. A spec (or label) change may make it schedulable: it moves to
+   * the active queue (or backoff while backing off); a status-only change just refreshes it.
+   */
+  update(pi: PodInfo, specChanged: boolean): void {
+    const key = pi.key;
+    const fl = this.inFlight.get(key);
+    if (fl) {
+      fl.info = pi;
       return;
     }
-    this.where.set(e.key, 'active');
-    this.heap.push(e);
-    this.up(this.heap.length - 1);
+    const inActive = this.active.get(key) ?? this.backoff.get(key);
+    if (inActive) {
+      inActive.info = pi;
+      inActive.gated = gatedOf(pi);
+      if (this.active.has(key)) this.active.push(inActive);
+      return;
+    }
+    const u = this.unschedulable.get(key);
+    if (!u) {
+      this.add(pi);
+      return;
+    }
+    u.info = pi;
+    const wasGated = u.gated;
+    u.gated = gatedOf(pi);
+    if (u.gated || (!specChanged && !wasGated)) return;
+    this.unschedulable.delete(key);
+    this.requeue(u);
   }
 
-  private popActive(): Entry | undefined {
-    if (this.heap.length === 0) return undefined;
-    const top = this.heap[0] as Entry;
-    this.removeAt(0);
-    this.where.set(top.key, 'inflight');
-    return top;
+  /** Forgets a pod (deleted, or bound by someone else). */
+  remove(key: string): void {
+    this.active.delete(key);
+    this.backoff.delete(key);
+    this.unschedulable.delete(key);
+    this.inFlight.delete(key);
   }
 
-  private less(a: Entry, b: Entry): boolean {
-    const pa = priorityOf(a.pod);
-    const pb = priorityOf(b.pod);
-    return pa !== pb ? pa > pb : a.since < b.since;
-  }
-
-  private removeAt(i: number): void {
-    const last = this.heap.pop() as Entry;
-    if (i === this.heap.length) return;
-    this.heap[i] = last;
-    this.up(i);
-    this.down(i);
-  }
-
-  private up(i: number): void {
-    const h = this.heap;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i] as Entry, h[p] as Entry)) break;
-      [h[i], h[p]] = [h[p] as Entry, h[i] as Entry];
-      i = p;
+  /** Resolves with the next pod to schedule, or undefined once closed. */
+  async pop(): Promise<QueuedPod | undefined> {
+    for (;;) {
+      if (this.closed) return undefined;
+      const q = this.active.pop();
+      if (q) {
+        q.attempts++;
+        this.inFlight.set(q.info.key, q);
+        return q;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }
 
-  private down(i: number): void {
-    const h = this.heap;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l] as Entry, h[m] as Entry)) m = l;
-      if (r < h.length && this.less(h[r] as Entry, h[m] as Entry)) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m] as Entry, h[i] as Entry];
-      i = m;
+  /** The pod was bound (or given up on): it leaves the queue's bookkeeping. */
+  done(key: string): void {
+    this.inFlight.delete(key);
+  }
+
+  /**
+   * A popped pod failed. Rejected (a set of plugins, possibly empty): it waits among the
+   * unschedulable pods for an event those plugins care about (any event when empty). An
+   * error: it retries after its backoff.
+   */
+  failed(q: QueuedPod, plugins: ReadonlySet<string> | 'error'): void {
+    const key = q.info.key;
+    if (!this.inFlight.has(key)) return;
+    this.inFlight.delete(key);
+    q.backoffExpiry = this.now() + this.backoffMs(q.attempts);
+    q.timestamp = this.now();
+    if (plugins === 'error') {
+      q.unschedulablePlugins = new Set();
+      this.backoff.push(q);
+      return;
+    }
+    q.unschedulablePlugins = plugins;
+    this.unschedulable.set(key, q);
+  }
+
+  /** Moves unschedulable pods the event may help to the active (or backoff) queue. */
+  moveOnEvent(ev: ClusterEvent): void {
+    for (const [key, q] of this.unschedulable) {
+      if (q.gated) continue;
+      if (ev.plugins !== '*' && q.unschedulablePlugins.size > 0 && ![...q.unschedulablePlugins].some((p) => (ev.plugins as ReadonlySet<string>).has(p))) continue;
+      this.unschedulable.delete(key);
+      this.requeue(q);
+    }
+  }
+
+  /** Sizes for metrics and tests. */
+  stats(): { active: number; backoff: number; unschedulable: number; inFlight: number } {
+    return { active: this.active.size, backoff: this.backoff.size, unschedulable: this.unschedulable.size, inFlight: this.inFlight.size };
+  }
+
+  has(key: string): boolean {
+    return this.active.has(key) || this.backoff.has(key) || this.unschedulable.has(key) || this.inFlight.has(key);
+  }
+
+  private requeue(q: QueuedPod): void {
+    if (q.backoffExpiry > this.now()) this.backoff.push(q);
+    else this.pushActive(q);
+  }
+
+  private pushActive(q: QueuedPod): void {
+    this.active.push(q);
+    const w = this.waiters.shift();
+    if (w) w();
+  }
+
+  private backoffMs(attempts: number): number {
+    let d = this.initialMs;
+    for (let i = 1; i < attempts && d < this.maxMs; i++) d *= 2;
+    return Math.min(d, this.maxMs);
+  }
+
+  /** Moves pods whose backoff expired to the active queue. */
+  flushBackoff(): void {
+    const now = this.now();
+    for (let q = this.backoff.peek(); q && q.backoffExpiry <= now; q = this.backoff.peek()) {
+      this.backoff.pop();
+      this.pushActive(q);
+    }
+  }
+
+  /** Retries pods that stayed unschedulable longer than the maximum. */
+  flushUnschedulableLeftover(): void {
+    const now = this.now();
+    for (const [key, q] of this.unschedulable) {
+      if (q.gated || now - q.timestamp < this.maxUnschedulableMs) continue;
+      this.unschedulable.delete(key);
+      this.requeue(q);
     }
   }
 }

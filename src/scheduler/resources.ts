@@ -1,87 +1,168 @@
 /**
- * @module Resource arithmetic for scheduling: a pod's effective requests (the larger of the sum
- * of its containers and its largest init container, plus overhead), node allocatable, in
- * integer units (milli-CPU, bytes, counts). Quantities are parsed once per distinct string.
+ * @module Resource arithmetic as the scheduler does it: quantities as integers (millicores,
+ * bytes, counts), a pod's effective request computed like resourcehelper.PodRequests (containers
+ * summed, init containers as a maximum, sidecars added, overhead on top, limits standing in for
+ * missing requests as API defaulting would have set them), and a node's allocatable.
  */
 import { Quantity } from '../api/quantity.js';
-import type { Pod, Quantity as Q, ResourceList } from '../client/kinds/core.js';
+import type { Container, Node, Pod, ResourceList } from '../client/kinds/core.js';
 
-/** Resource name → amount (cpu in millicores, everything else in base units). */
-export type Resources = Map<string, number>;
+/** Requested or allocatable resources. `scalar` holds extended resources, hugepages, ... */
+export interface Resources {
+  milliCPU: number;
+  memory: number;
+  ephemeralStorage: number;
+  /** Allocatable pods (for nodes); unused for requests. */
+  pods: number;
+  scalar: Map<string, number> | undefined;
+}
 
-const cache = new Map<string, number>();
+export function emptyResources(): Resources {
+  return { milliCPU: 0, memory: 0, ephemeralStorage: 0, pods: 0, scalar: undefined };
+}
 
-/** `100m` → 100 for cpu; `1Gi` → 1073741824 otherwise. Unparsable values count as 0. */
-export function amount(name: string, q: Q | undefined): number {
-  if (q === undefined) return 0;
-  const key = `${name === 'cpu' ? 'm' : ''}${String(q)}`;
-  let v = cache.get(key);
-  if (v === undefined) {
-    try {
-      const parsed = Quantity.from(q);
-      v = name === 'cpu' ? parsed.milliValue() : parsed.value();
-    } catch {
-      v = 0;
-    }
-    if (cache.size > 10_000) cache.clear();
-    cache.set(key, v);
+/** Extended and prefixed native resources (`example.com/gpu`), hugepages and attachable volumes. */
+export function isScalarResourceName(name: string): boolean {
+  if (name.startsWith('hugepages-') || name.startsWith('attachable-volumes-')) return true;
+  return name.includes('/') && !name.startsWith('requests.');
+}
+
+const SIMPLE = /^(\d{1,15})(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
+const FACTOR: Readonly<Record<string, number>> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+
+/** A quantity's value; unparsable quantities count as zero (validation rejects them upstream). */
+export function quantityValue(q: unknown, milli = false): number {
+  if (q === undefined || q === null) return 0;
+  // Most requests look like "100m", "64Mi" or "2": exact in doubles, no need for big integers.
+  const m = typeof q === 'string' ? SIMPLE.exec(q) : undefined;
+  if (m) {
+    const n = Number(m[1]);
+    if (m[2] === 'm') return milli ? n : Math.ceil(n / 1000);
+    const v = n * (FACTOR[m[2] ?? ''] ?? 1);
+    if (Number.isSafeInteger(v * 1000)) return milli ? v * 1000 : v;
   }
-  return v;
-}
-
-function addList(into: Resources, list: ResourceList | undefined): void {
-  for (const [k, q] of Object.entries(list ?? {})) into.set(k, (into.get(k) ?? 0) + amount(k, q));
-}
-
-function maxInto(into: Resources, from: Resources): void {
-  for (const [k, v] of from) into.set(k, Math.max(into.get(k) ?? 0, v));
-}
-
-const requestsMemo = new WeakMap<object, Resources>();
-
-/** What a pod asks for (computePodResourceRequest); cached per pod object. */
-export function podRequests(pod: Pod): Resources {
-  const spec = pod.spec;
-  if (!spec) return new Map();
-  let r = requestsMemo.get(spec);
-  if (r) return r;
-  r = new Map();
-  for (const c of spec.containers ?? []) addList(r, c.resources?.requests);
-  // Restartable init containers (sidecars) run alongside the main ones; others one at a time.
-  const sidecars: Resources = new Map();
-  for (const c of spec.initContainers ?? []) {
-    if (c.restartPolicy === 'Always') {
-      addList(sidecars, c.resources?.requests);
-      continue;
-    }
-    const one: Resources = new Map(sidecars);
-    addList(one, c.resources?.requests);
-    maxInto(r, one);
+  try {
+    const v = Quantity.from(q);
+    return milli ? v.milliValue() : v.value();
+  } catch {
+    return 0;
   }
-  for (const [k, v] of sidecars) r.set(k, (r.get(k) ?? 0) + v);
-  addList(r, spec.overhead);
-  requestsMemo.set(spec, r);
-  return r;
 }
 
-/** Scoring uses 100m CPU and 200 MiB for containers that request nothing (GetNonzeroRequests). */
+/** Adds a ResourceList into `r` (op 'add') or raises `r` to it ('max'). */
+export function accumulate(r: Resources, list: ResourceList | undefined, op: 'add' | 'max'): void {
+  if (!list) return;
+  for (const [name, q] of Object.entries(list)) {
+    const f = op === 'add' ? (a: number, b: number) => a + b : Math.max;
+    switch (name) {
+      case 'cpu': r.milliCPU = f(r.milliCPU, quantityValue(q, true)); break;
+      case 'memory': r.memory = f(r.memory, quantityValue(q)); break;
+      case 'ephemeral-storage': r.ephemeralStorage = f(r.ephemeralStorage, quantityValue(q)); break;
+      case 'pods': r.pods = f(r.pods, quantityValue(q)); break;
+      default:
+        if (isScalarResourceName(name)) {
+          r.scalar ??= new Map();
+          r.scalar.set(name, f(r.scalar.get(name) ?? 0, quantityValue(q)));
+        }
+    }
+  }
+}
+
+export function addResources(into: Resources, r: Resources, sign = 1): void {
+  into.milliCPU += sign * r.milliCPU;
+  into.memory += sign * r.memory;
+  into.ephemeralStorage += sign * r.ephemeralStorage;
+  if (r.scalar) {
+    into.scalar ??= new Map();
+    for (const [k, v] of r.scalar) into.scalar.set(k, (into.scalar.get(k) ?? 0) + sign * v);
+  }
+}
+
+/** Requests with limits filling in what is missing (SetDefaults_ResourceRequirements). */
+function containerRequests(c: Container): ResourceList {
+  const res = c.resources;
+  if (!res?.limits) return res?.requests ?? {};
+  return { ...res.limits, ...(res.requests ?? {}) };
+}
+
+/** The scoring defaults for containers that request no cpu or memory (100m, 200 MiB). */
 export const DEFAULT_MILLI_CPU = 100;
 export const DEFAULT_MEMORY = 200 * 1024 * 1024;
 
-export function nonzeroRequests(pod: Pod): { cpu: number; memory: number } {
-  let cpu = 0;
-  let memory = 0;
-  for (const c of pod.spec?.containers ?? []) {
-    const req = c.resources?.requests;
-    cpu += req?.['cpu'] !== undefined ? amount('cpu', req['cpu']) : DEFAULT_MILLI_CPU;
-    memory += req?.['memory'] !== undefined ? amount('memory', req['memory']) : DEFAULT_MEMORY;
+/**
+ * The pod's effective request (for NodeResourcesFit) and the same with the scoring defaults
+ * for containers that leave cpu or memory unset (for the allocation scores).
+ */
+export function podRequests(pod: Pod): { requests: Resources; nonZero: { milliCPU: number; memory: number } } {
+  const spec = pod.spec;
+  const requests = emptyResources();
+  const nonZero = { milliCPU: 0, memory: 0 };
+  if (!spec) return { requests, nonZero };
+  const nz = (list: ResourceList): { milliCPU: number; memory: number } => ({
+    milliCPU: list['cpu'] !== undefined ? quantityValue(list['cpu'], true) : DEFAULT_MILLI_CPU,
+    memory: list['memory'] !== undefined ? quantityValue(list['memory']) : DEFAULT_MEMORY,
+  });
+  for (const c of spec.containers ?? []) {
+    const list = containerRequests(c);
+    accumulate(requests, list, 'add');
+    const n = nz(list);
+    nonZero.milliCPU += n.milliCPU;
+    nonZero.memory += n.memory;
   }
-  return { cpu, memory };
+  // Init containers run one at a time before the app containers; restartable ones (sidecars)
+  // keep running, so they add to everything started after them.
+  const sidecars = emptyResources();
+  const sidecarsNz = { milliCPU: 0, memory: 0 };
+  const initMax = emptyResources();
+  const initMaxNz = { milliCPU: 0, memory: 0 };
+  for (const c of spec.initContainers ?? []) {
+    const list = containerRequests(c);
+    const r = emptyResources();
+    accumulate(r, list, 'add');
+    const n = nz(list);
+    if (c.restartPolicy === 'Always') {
+      addResources(requests, r);
+      nonZero.milliCPU += n.milliCPU;
+      nonZero.memory += n.memory;
+      addResources(sidecars, r);
+      sidecarsNz.milliCPU += n.milliCPU;
+      sidecarsNz.memory += n.memory;
+      maxInto(initMax, sidecars);
+      initMaxNz.milliCPU = Math.max(initMaxNz.milliCPU, sidecarsNz.milliCPU);
+      initMaxNz.memory = Math.max(initMaxNz.memory, sidecarsNz.memory);
+    } else {
+      addResources(r, sidecars);
+      maxInto(initMax, r);
+      initMaxNz.milliCPU = Math.max(initMaxNz.milliCPU, n.milliCPU + sidecarsNz.milliCPU);
+      initMaxNz.memory = Math.max(initMaxNz.memory, n.memory + sidecarsNz.memory);
+    }
+  }
+  maxInto(requests, initMax);
+  nonZero.milliCPU = Math.max(nonZero.milliCPU, initMaxNz.milliCPU);
+  nonZero.memory = Math.max(nonZero.memory, initMaxNz.memory);
+  if (spec.overhead) {
+    accumulate(requests, spec.overhead, 'add');
+    const o = emptyResources();
+    accumulate(o, spec.overhead, 'add');
+    nonZero.milliCPU += o.milliCPU;
+    nonZero.memory += o.memory;
+  }
+  return { requests, nonZero };
 }
 
-/** A node's allocatable resources (falls back to capacity, as the kubelet reports both). */
-export function allocatable(list: ResourceList | undefined): Resources {
-  const r: Resources = new Map();
-  addList(r, list);
+function maxInto(into: Resources, r: Resources): void {
+  into.milliCPU = Math.max(into.milliCPU, r.milliCPU);
+  into.memory = Math.max(into.memory, r.memory);
+  into.ephemeralStorage = Math.max(into.ephemeralStorage, r.ephemeralStorage);
+  if (r.scalar) {
+    into.scalar ??= new Map();
+    for (const [k, v] of r.scalar) into.scalar.set(k, Math.max(into.scalar.get(k) ?? 0, v));
+  }
+}
+
+/** status.allocatable (falling back to capacity, as the kubelet reports both). */
+export function nodeAllocatable(node: Node): Resources {
+  const r = emptyResources();
+  accumulate(r, node.status?.allocatable ?? node.status?.capacity, 'add');
   return r;
 }

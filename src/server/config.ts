@@ -61,6 +61,17 @@ export interface TokenInput {
   readonly source: string;
 }
 
+/** Simulated nodes (k3ts's --simulate-* flags); `nodes` 0 means none. */
+export interface SimulationConfig {
+  readonly nodes: number;
+  readonly namePrefix: string;
+  /** Capacity (= allocatable) of each node: cpu, memory, pods, ephemeral-storage as quantities. */
+  readonly capacity: Readonly<Record<string, string>>;
+  readonly labels: readonly NodeLabel[];
+  readonly taints: readonly NodeTaint[];
+  readonly zones: number;
+}
+
 /** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */
 export interface ServerConfig {
   readonly command: 'server';
@@ -104,6 +115,7 @@ export interface ServerConfig {
     readonly disableHelmController: boolean;
   };
   readonly node: NodeConfig;
+  readonly simulation: SimulationConfig;
   /** --secrets-encryption and --secrets-encryption-provider. */
   readonly secretsEncryption: { readonly enabled: boolean; readonly provider: EncryptionProvider };
 }

@@ -1,7 +1,7 @@
 /**
  * @module `k3ts server` assembly: a straight line of named, awaited steps
  * (datastore → certificates and credentials (shared through the datastore) → API server →
- * listener → kubeconfig → ready),
+ * listener → [scheduler, simulated nodes] → kubeconfig → ready),
  * each failure wrapped with the step's name, and every started part stopped in reverse.
  */
 import { hostname } from 'node:os';
@@ -24,6 +24,7 @@ import type { Backend } from '../datastore/backend.js';
 import { loadBootstrapData, saveBootstrapData, storedServerSecret } from './bootstrap-data.js';
 import { ApiServer } from '../apiserver/apiserver.js';
 import { startControllerManager } from './controller-manager.js';
+import { startSchedulingComponents } from './components.js';
 import { Security } from '../apiserver/security/security.js';
 import { SecretsEncryption } from '../apiserver/storage/encryption/secrets-encryption.js';
 
@@ -156,6 +157,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
         }), { signal: opts.signal });
         life.defer('controller manager', () => cm.stop());
       }
+    }
+    if (api) {
+      const scheduling = await step('starting scheduler and simulated nodes', () => startSchedulingComponents(api, config), { signal: opts.signal });
+      life.defer('scheduler and simulated nodes', () => scheduling.stop());
     }
     await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), { signal: opts.signal });
     log.info(`Wrote kubeconfig ${config.kubeconfig.path}`);

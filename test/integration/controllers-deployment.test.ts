@@ -17,7 +17,7 @@ test('kubectl create deployment becomes Running pods on simulated nodes; rollout
   const pods = await c.kubectl(['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={range .items[*]}{.status.phase} {.spec.nodeName}{"\\n"}{end}']);
   const lines = pods.stdout.trim().split('\n');
   assert.equal(lines.length, 3);
-  for (const l of lines) assert.match(l, /^Running k3ts-sim-\d$/);
+  for (const l of lines) assert.match(l, /^Running k3ts-sim-\d{4}$/);
   const rs = await c.kubectl(['get', 'rs', '-l', 'app=web', '-o', 'jsonpath={.items[*].status.readyReplicas}']);
   assert.equal(rs.stdout, '3');
 });

@@ -6,6 +6,7 @@ import { DEFAULTS } from '../../config/defaults.js';
 import { DISABLE_ITEMS } from '../../server/config.js';
 import { FlagTable, type FlagSpec } from '../flag.js';
 import { COMMON_FLAGS } from './common.js';
+import { simulationFlags } from './simulation.js';
 import { DEPRECATED_NODE_FLAGS, EXPERIMENTAL_FLAGS, NODE_IDENTITY_FLAGS, NODE_NETWORK_FLAGS, NODE_TAIL_FLAGS, PASSTHROUGH_NODE_FLAGS, RUNTIME_FLAGS } from './node.js';
 
 const ETCD = 'embedded etcd is not supported by k3ts yet; use the default SQLite or --datastore-endpoint';
@@ -124,5 +125,5 @@ export const SERVER_FLAGS = new FlagTable('server', [
   ...COMMON_FLAGS, ...LISTENER, ...NETWORKING, ...CLIENT_CLUSTER, ...PASSTHROUGH_FLAGS, ...DATASTORE,
   ...COMPONENTS, ...NODE_IDENTITY_FLAGS, ...RUNTIME_FLAGS, ...SERVER_TAIL, ...NODE_NETWORK_FLAGS,
   ...PASSTHROUGH_NODE_FLAGS, ...SECRETS, ...EXPERIMENTAL_FLAGS, ...NODE_TAIL_FLAGS, ...HIDDEN_SERVER,
-  ...DEPRECATED_NODE_FLAGS,
+  ...DEPRECATED_NODE_FLAGS, ...simulationFlags(),
 ]);

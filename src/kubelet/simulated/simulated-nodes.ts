@@ -1,279 +1,290 @@
 /**
- * @module Simulated nodes (what KWOK does, built in): registers N Nodes with capacity, keeps
- * their heartbeat Leases in kube-node-lease and their Ready condition fresh, and moves pods
- * bound to them through Pending → Running (and to Succeeded/Failed when their simulated
- * command exits), deleting terminating pods as a kubelet does once their containers stopped.
- * No containers run; everything goes through the API client.
+ * @module Simulated nodes (what KWOK does, built in): registers N Nodes with capacity, renews
+ * their Leases in kube-node-lease every 10 s (spread over the period) and reports their status
+ * now and then, and plays the kubelet for pods bound to them: an IP from the node's pod CIDR,
+ * Running with ready containers, exits and restarts by the exit-plan convention, and for pods
+ * being deleted, terminated containers and then the final delete. One pod informer serves all
+ * nodes; status writes go through a work queue with a bounded number of workers.
  */
-import { setMaxListeners } from 'node:events';
-import { sleep } from '../../base/async.js';
 import { messageOf } from '../../base/errors.js';
 import { logger } from '../../base/log.js';
+import { sleep } from '../../base/async.js';
 import type { Client } from '../../client/client.js';
 import { isAlreadyExists, isConflict, isNotFound } from '../../client/errors.js';
+import { EventRecorder } from '../../client/event-recorder.js';
 import type { InformerFactory } from '../../client/informer-factory.js';
-import type { SharedInformer } from '../../client/informer.js';
+import { SharedInformer } from '../../client/informer.js';
 import { microTime, type Lease } from '../../client/kinds/coordination.js';
-import type { Node, Pod, ResourceList, Taint } from '../../client/kinds/core.js';
+import type { Node, Pod } from '../../client/kinds/core.js';
+import { ItemExponentialRateLimiter } from '../../client/rate-limiter.js';
 import type { ResourceClient } from '../../client/resource-client.js';
 import { resources } from '../../client/resources.js';
 import { objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
-import { leaseObject, nodeAddress, nodeObject, readyConditions } from './node-object.js';
-import { finishedStatus, runningStatus, simulatedRun } from './pod-lifecycle.js';
+import { advance, nextEvent, type PodRun, renderStatus, renderTerminated, resumePod, startPod } from './pod-run.js';
+import { DEFAULT_SIMULATED_CAPACITY, healthyConditions, IpPool, leaseObject, nodeObject, nodePodCidrs, type NodeTemplate, type SimNode } from './sim-node.js';
 
 const log = logger('simulated-nodes');
 
-export interface SimulatedNodesOptions {
+/** The kubelet's nodeStatusReportFrequency: with Leases for liveness, full status every 5 min. */
+const STATUS_REPORT_MS = 5 * 60_000;
+
+export interface SimulatedNodesOptions extends Partial<NodeTemplate> {
   readonly client: Client;
-  readonly informers: InformerFactory;
+  /**
+   * Informers shared with other components (their owner starts them): the simulator then uses
+   * the shared pod informer. Without, it watches the assigned pods itself.
+   */
+  readonly informers?: InformerFactory;
+  /** How many nodes; names are `<prefix><index from 1, zero-padded to 4 digits>`. */
   readonly count: number;
-  /** Node names are `<prefix><i>` (default `k3ts-sim-`). */
+  /** Default `k3ts-sim-`. */
   readonly namePrefix?: string;
-  /** Default: 32 CPUs, 256 GiB, 110 pods, 100 GiB ephemeral storage. */
-  readonly capacity?: ResourceList;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly taints?: readonly Taint[];
-  /** Lease renewal period (default 10 s, as the kubelet). */
+  /** The cluster CIDR the nodes' pod CIDRs are carved from (IPv4; default 10.42.0.0/16). */
+  readonly clusterCidr?: string;
+  /** Lease renewal period (the kubelet's 10 s). */
   readonly leaseRenewMs?: number;
-  /** Node status refresh period (default 5 min, the kubelet's nodeStatusReportFrequency). */
+  /** Full node status report period (the kubelet's nodeStatusReportFrequency is 5 min). */
   readonly statusReportMs?: number;
+  /** Concurrent pod status writes (default 16). */
   readonly workers?: number;
 }
 
-export const DEFAULT_SIMULATED_CAPACITY: ResourceList = { cpu: '32', memory: '256Gi', pods: '110', 'ephemeral-storage': '100Gi' };
-
-interface PodIps {
-  next: number;
-  readonly free: number[];
-  readonly byPod: Map<string, string>;
-}
-
+/** Runs the simulated nodes of one server or agent. */
 export class SimulatedNodes {
-  private readonly names: string[];
-  private readonly index = new Map<string, number>();
-  private readonly nodes: ResourceClient<Node>;
-  private readonly leases: ResourceClient<Lease>;
+  readonly names: readonly string[];
+  private readonly nodes = new Map<string, SimNode>();
+  private readonly runs = new Map<string, PodRun>();
+  /** The node whose pool gave each pod its IP. */
+  private readonly podNode = new Map<string, string>();
+  /** Pods with a pending exit or restart: key → when. */
+  private readonly due = new Map<string, number>();
+  private readonly queue = new WorkQueue<string>(new ItemExponentialRateLimiter<string>(100, 10_000));
   private readonly podClient: ResourceClient<Pod>;
-  private readonly pods: SharedInformer<Pod>;
-  private readonly queue = new WorkQueue<string>();
-  private readonly ips = new Map<string, PodIps>();
-  private readonly leaseCache = new Map<string, Lease>();
-  private readonly nodeUids = new Map<string, string>();
+  private readonly nodeClient: ResourceClient<Node>;
+  private readonly leaseClient: ResourceClient<Lease>;
+  private readonly informer: SharedInformer<Pod>;
+  private readonly recorders = new Map<string, EventRecorder>();
+  private registered: Promise<void> | undefined;
+  private readonly client: Client;
+  private readonly template: NodeTemplate;
 
   constructor(private readonly opts: SimulatedNodesOptions) {
+    this.client = opts.client.withUserAgent('k3ts/simulated-kubelet');
+    this.template = { capacity: opts.capacity ?? DEFAULT_SIMULATED_CAPACITY, labels: opts.labels ?? {}, taints: opts.taints ?? [], zones: opts.zones ?? 0 };
+    const width = Math.max(4, String(opts.count).length);
+    const cidrs = nodePodCidrs(opts.clusterCidr ?? '10.42.0.0/16', opts.count);
     const prefix = opts.namePrefix ?? 'k3ts-sim-';
-    this.names = Array.from({ length: opts.count }, (_, i) => `${prefix}${i}`);
-    this.names.forEach((n, i) => this.index.set(n, i));
-    const client = opts.client.withUserAgent('k3ts/simulated-kubelet');
-    this.nodes = client.resource<Node>(resources.nodes);
-    this.leases = client.resource<Lease>(resources.leases);
-    this.podClient = client.resource<Pod>(resources.pods);
-    this.pods = opts.informers.informer<Pod>(resources.pods);
-    const enqueue = (p: Pod): void => { if (this.index.has(p.spec?.nodeName ?? '')) this.queue.add(objectKey(p)); };
-    this.pods.addEventHandler({
-      onAdd: enqueue,
-      onUpdate: (_o, p) => enqueue(p),
-      onDelete: (p) => { this.releaseIp(p); this.queue.forget(objectKey(p)); },
+    this.names = Array.from({ length: opts.count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
+    const renew = opts.leaseRenewMs ?? 10_000;
+    const report = opts.statusReportMs ?? STATUS_REPORT_MS;
+    this.names.forEach((name, i) => {
+      const podCidr = cidrs[i] as string;
+      // Spread heartbeats over the period so a thousand nodes do not renew at once.
+      const offset = (i / Math.max(1, opts.count));
+      this.nodes.set(name, { name, index: i, podCidr, pool: new IpPool(podCidr), uid: '', lease: undefined,
+        leaseDue: Date.now() + offset * renew, statusDue: Date.now() + offset * report + report });
     });
+    this.podClient = this.client.resource<Pod>(resources.pods);
+    this.nodeClient = this.client.resource<Node>(resources.nodes);
+    this.leaseClient = this.client.resource<Lease>(resources.leases);
+    this.informer = opts.informers ? opts.informers.informer<Pod>(resources.pods) : new SharedInformer<Pod>(this.podClient, { fieldSelector: 'spec.nodeName!=' });
   }
 
-  /** The simulated node names. */
-  get nodeNames(): readonly string[] {
-    return this.names;
+  /** Resolves once every node is registered (or rejects if `signal` aborts first). */
+  registeredNodes(): Promise<void> {
+    return this.registered ?? Promise.resolve();
   }
 
-  /** Registers the nodes, then runs heartbeats and pod lifecycles until `signal` aborts. */
+  /** Registers the nodes, then simulates them until `signal` aborts. */
   async run(signal: AbortSignal): Promise<void> {
-    setMaxListeners(0, signal);
-    await this.register(signal);
-    log.info(`registered ${this.names.length} simulated node(s)`);
-    await Promise.all([
-      this.heartbeats(signal),
-      this.statusReports(signal),
-      runWorkers(this.queue, (key) => this.syncPod(key, signal), { workers: this.opts.workers ?? 8, name: 'simulated-kubelet', signal }),
-    ]);
-  }
-
-  private spec(i: number): Node {
-    return nodeObject({
-      name: this.names[i] ?? '', index: i, capacity: this.opts.capacity ?? DEFAULT_SIMULATED_CAPACITY,
-      labels: this.opts.labels ?? {}, taints: this.opts.taints ?? [],
+    this.registered = this.registerAll(signal);
+    await this.registered;
+    const reg = this.informer.addEventHandler({
+      onAdd: (p) => this.enqueue(p),
+      onUpdate: (_o, p) => this.enqueue(p),
+      onDelete: (p) => this.enqueue(p),
     });
+    signal.addEventListener('abort', () => reg.remove(), { once: true });
+    // A shared informer is run by its owner; running it again only joins that run.
+    const informing = this.opts.informers ? Promise.resolve() : this.informer.run(signal);
+    const working = runWorkers(this.queue, (k) => this.sync(k, signal), { workers: this.opts.workers ?? 16, name: 'simulated-nodes', signal });
+    const ticking = this.tick(signal);
+    log.info(`simulating ${this.nodes.size} nodes (${this.names[0] ?? ''} … ${this.names[this.names.length - 1] ?? ''})`);
+    await Promise.allSettled([informing, working, ticking]);
   }
 
-  private async register(signal: AbortSignal): Promise<void> {
+  private enqueue(p: Pod): void {
+    if (this.nodes.has(p.spec?.nodeName ?? '')) this.queue.add(objectKey(p));
+  }
+
+  private async registerAll(signal: AbortSignal): Promise<void> {
+    const list = [...this.nodes.values()];
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < this.names.length && !signal.aborted) {
-        const i = next++;
-        await this.registerOne(i, signal);
-      }
+      while (next < list.length && !signal.aborted) await this.register(list[next++] as SimNode, signal);
     };
-    await Promise.all(Array.from({ length: Math.min(16, this.names.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(16, list.length) }, worker));
   }
 
-  private async registerOne(i: number, signal: AbortSignal): Promise<void> {
-    const want = this.spec(i);
+  /** Creates the Node (or adopts an existing one, keeping its pod CIDR) and its Lease. */
+  private async register(n: SimNode, signal: AbortSignal): Promise<void> {
     for (let attempt = 0; !signal.aborted; attempt++) {
       try {
-        let cur: Node;
+        let node: Node;
         try {
-          cur = await this.nodes.create(want, { signal });
+          node = await this.nodeClient.create(nodeObject(n, this.template), { signal });
         } catch (err) {
           if (!isAlreadyExists(err)) throw err;
-          cur = await this.nodes.get(want.metadata.name ?? '', { signal });
+          node = await this.nodeClient.get(n.name, { signal });
+          const cidr = node.spec?.podCIDR;
+          if (cidr && cidr !== n.podCidr) {
+            n.podCidr = cidr;
+            n.pool = new IpPool(cidr);
+          }
+          await this.reportStatus(n, signal, node);
         }
-        // Status is a subresource: report capacity and Ready through it (on a restart: again).
-        const node = await this.nodes.updateStatus({ ...cur, status: { ...cur.status, ...want.status } }, { signal });
-        this.nodeUids.set(node.metadata.name ?? '', node.metadata.uid ?? '');
-        await this.renew(node.metadata.name ?? '', signal);
+        n.uid = node.metadata.uid ?? '';
+        await this.renewLease(n, signal);
         return;
       } catch (err) {
         if (signal.aborted) return;
-        log.warn(`registering ${want.metadata.name ?? ''}: ${messageOf(err)} (retrying)`);
-        await sleep(Math.min(5000, 200 * 2 ** attempt), signal).catch(() => undefined);
+        log.warn(`registering node ${n.name} (attempt ${attempt + 1}): ${messageOf(err)}`);
+        await sleep(Math.min(10_000, 500 * 2 ** attempt), signal).catch(() => undefined);
       }
     }
   }
 
-  /** Renews one node's lease (creating it when missing). */
-  private async renew(name: string, signal: AbortSignal): Promise<void> {
-    const cached = this.leaseCache.get(name);
-    try {
-      if (cached) {
-        const next = { ...cached, spec: { ...cached.spec, holderIdentity: name, leaseDurationSeconds: 40, renewTime: microTime() } };
-        this.leaseCache.set(name, await this.leases.update(next, { signal }));
+  private async renewLease(n: SimNode, signal: AbortSignal): Promise<void> {
+    if (n.lease) {
+      try {
+        n.lease = await this.leaseClient.update({ ...n.lease, spec: { ...n.lease.spec, holderIdentity: n.name, renewTime: microTime() } }, { signal });
         return;
-      }
-      const obj = leaseObject({ metadata: { name, uid: this.nodeUids.get(name) ?? '' } });
-      try {
-        this.leaseCache.set(name, await this.leases.create(obj, { signal }));
       } catch (err) {
-        if (!isAlreadyExists(err)) throw err;
-        const cur = await this.leases.get(name, { namespace: 'kube-node-lease', signal });
-        this.leaseCache.set(name, await this.leases.update({ ...cur, spec: { ...cur.spec, holderIdentity: name, leaseDurationSeconds: 40, renewTime: microTime() } }, { signal }));
+        if (!isConflict(err) && !isNotFound(err)) throw err;
       }
+    }
+    try {
+      const cur = await this.leaseClient.get(n.name, { namespace: 'kube-node-lease', signal });
+      n.lease = await this.leaseClient.update({ ...cur, spec: { ...cur.spec, holderIdentity: n.name, leaseDurationSeconds: 40, renewTime: microTime() } }, { signal });
     } catch (err) {
-      // A stale cached lease (conflict) or a deleted one: start from the server's copy next time.
-      this.leaseCache.delete(name);
-      if (!isConflict(err) && !isNotFound(err) && !signal.aborted) log.v(2, `renewing lease of ${name}: ${messageOf(err)}`);
+      if (!isNotFound(err)) throw err;
+      n.lease = await this.leaseClient.create(leaseObject(n), { signal });
     }
   }
 
-  /** Renews every lease once per period, spread evenly over it. */
-  private async heartbeats(signal: AbortSignal): Promise<void> {
-    const period = this.opts.leaseRenewMs ?? 10_000;
-    const gap = period / Math.max(1, this.names.length);
+  /** Re-asserts the healthy conditions (and heartbeat times), as the kubelet's status report. */
+  private async reportStatus(n: SimNode, signal: AbortSignal, cur?: Node): Promise<void> {
+    const node = cur ?? await this.nodeClient.get(n.name, { signal });
+    await this.nodeClient.patch(n.name, { status: { conditions: healthyConditions(node.status?.conditions) } }, { type: 'strategic', subresource: 'status', signal });
+  }
+
+  /** Heartbeats and pod timers, checked four times a second. */
+  private async tick(signal: AbortSignal): Promise<void> {
+    const renew = this.opts.leaseRenewMs ?? 10_000;
+    const report = this.opts.statusReportMs ?? STATUS_REPORT_MS;
+    const busy = new Set<string>();
     while (!signal.aborted) {
-      const started = Date.now();
-      for (let i = 0; i < this.names.length && !signal.aborted; i++) {
-        await this.renew(this.names[i] ?? '', signal);
-        const due = started + (i + 1) * gap - Date.now();
-        if (due > 0) await sleep(due, signal).catch(() => undefined);
-      }
-    }
-  }
-
-  /** Refreshes the Ready condition's heartbeat (and repairs it if the node controller changed it). */
-  private async statusReports(signal: AbortSignal): Promise<void> {
-    const period = this.opts.statusReportMs ?? 5 * 60_000;
-    for (;;) {
       try {
-        await sleep(period, signal);
+        await sleep(250, signal);
       } catch {
         return;
       }
-      for (const name of this.names) {
-        if (signal.aborted) return;
-        try {
-          const cur = await this.nodes.get(name, { signal });
-          await this.nodes.updateStatus({ ...cur, status: { ...cur.status, conditions: readyConditions() } }, { signal });
-        } catch (err) {
-          if (!signal.aborted) log.v(2, `reporting status of ${name}: ${messageOf(err)}`);
-        }
+      const now = Date.now();
+      for (const [key, at] of this.due) {
+        if (at > now) continue;
+        this.due.delete(key);
+        this.queue.add(key);
+      }
+      for (const n of this.nodes.values()) {
+        if (busy.has(n.name) || !n.uid) continue;
+        const lease = n.leaseDue <= now;
+        const status = n.statusDue <= now;
+        if (!lease && !status) continue;
+        busy.add(n.name);
+        if (lease) n.leaseDue = now + renew;
+        if (status) n.statusDue = now + report;
+        void (async () => {
+          try {
+            if (lease) await this.renewLease(n, signal);
+            if (status) await this.reportStatus(n, signal);
+          } catch (err) {
+            if (!signal.aborted) log.warn(`heartbeat of node ${n.name}: ${messageOf(err)}`);
+          } finally {
+            busy.delete(n.name);
+          }
+        })();
       }
     }
   }
 
-  private async syncPod(key: string, signal: AbortSignal): Promise<void> {
-    const pod = this.pods.store.get(key);
-    if (!pod) return;
-    const node = pod.spec?.nodeName ?? '';
-    const idx = this.index.get(node);
-    if (idx === undefined) return;
-    const { name, namespace, uid } = pod.metadata;
-    if (pod.metadata.deletionTimestamp) {
-      // Nothing to stop: finish the graceful deletion at once, as a kubelet does after its containers exit.
-      try {
-        await this.podClient.delete(name ?? '', { namespace, gracePeriodSeconds: 0, ...(uid ? { preconditions: { uid } } : {}), signal });
-      } catch (err) {
-        if (!isNotFound(err) && !isConflict(err)) throw err;
-      }
-      return;
+  /** Brings one pod's status in line with its simulated life. */
+  private async sync(key: string, signal: AbortSignal): Promise<void> {
+    const pod = this.informer.store.get(key);
+    const run = this.runs.get(key);
+    const node = pod ? this.nodes.get(pod.spec?.nodeName ?? '') : undefined;
+    if (!pod || !node || (run && run.uid !== pod.metadata.uid)) {
+      this.forget(key, run);
+      if (!pod || !node) return;
     }
+    const ns = pod.metadata.namespace;
+    const name = pod.metadata.name ?? '';
     const phase = pod.status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return;
-    const run = simulatedRun(pod);
     const now = Date.now();
-    if (phase !== 'Running') {
-      const hostIP = nodeAddress(idx);
-      const podIP = pod.spec?.hostNetwork ? hostIP : this.allocateIp(node, idx, key);
-      await this.writeStatus(pod, runningStatus(pod, { hostIP, podIP, startedAt: now }), signal);
-      if (run.exits) this.queue.addAfter(key, run.afterMs);
+    if (pod.metadata.deletionTimestamp) {
+      const cur = this.runs.get(key);
+      // A started pod reports its stopped containers first; one that never started just goes.
+      if (cur && phase !== 'Succeeded' && phase !== 'Failed') await this.writeStatus(pod, renderTerminated(pod, cur, now), signal);
+      await this.podClient.delete(name, { namespace: ns, gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' }, signal }).catch((err: unknown) => {
+        if (!isNotFound(err) && !isConflict(err)) throw err;
+      });
+      this.forget(key, cur);
       return;
     }
-    if (!run.exits) return;
-    const started = runningSince(pod);
-    const due = (Number.isFinite(started) ? started : now) + run.afterMs;
-    if (now < due) {
-      this.queue.addAfter(key, due - now);
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      this.forget(key, this.runs.get(key));
       return;
     }
-    if (run.exitCode !== 0 && pod.spec?.restartPolicy === 'OnFailure') {
-      // The kubelet restarts a failed container in place; the pod stays Running.
-      const restarts = (pod.status?.containerStatuses?.[0]?.restartCount ?? 0) + 1;
-      await this.writeStatus(pod, runningStatus(pod, { hostIP: pod.status?.hostIP ?? nodeAddress(idx), podIP: pod.status?.podIP ?? '', startedAt: now, restartCount: restarts }), signal);
-      this.queue.addAfter(key, run.afterMs);
-      return;
+    let r = this.runs.get(key);
+    if (!r) {
+      const hostIP = node.pool.gateway;
+      let podIP = pod.spec?.hostNetwork ? hostIP : undefined;
+      if (!podIP && phase === 'Running' && pod.status?.podIP && node.pool.reserve(key, pod.status.podIP)) podIP = pod.status.podIP;
+      if (!podIP) podIP = node.pool.allocate(key);
+      if (podIP && podIP !== hostIP) this.podNode.set(key, node.name);
+      if (!podIP) {
+        this.recorder(node.name).event(pod, 'Warning', 'FailedCreatePodSandBox',
+          `Failed to create pod sandbox: failed to allocate for range 0: no IP addresses available in range set: ${node.podCidr}`, { apiVersion: 'v1', kind: 'Pod' });
+        this.due.set(key, now + 10_000);
+        return;
+      }
+      r = phase === 'Running' && pod.status?.podIP === podIP ? resumePod(pod, { podIP, hostIP, now }) : startPod(pod, { podIP, hostIP, now });
+      this.runs.set(key, r);
+      advance(pod, r, now);
+      await this.writeStatus(pod, renderStatus(pod, r, now), signal);
+    } else if (advance(pod, r, now)) {
+      await this.writeStatus(pod, renderStatus(pod, r, now), signal);
     }
-    await this.writeStatus(pod, finishedStatus(pod, run.exitCode, now), signal);
+    const next = nextEvent(r);
+    if (next !== undefined) this.due.set(key, next);
+  }
+
+  private forget(key: string, run: PodRun | undefined): void {
+    this.runs.delete(key);
+    this.due.delete(key);
+    const node = this.podNode.get(key);
+    this.podNode.delete(key);
+    if (run || node) this.nodes.get(node ?? '')?.pool.release(key);
   }
 
   private async writeStatus(pod: Pod, status: Pod['status'], signal: AbortSignal): Promise<void> {
-    try {
-      await this.podClient.updateStatus({ ...pod, ...(status ? { status } : {}) }, { signal });
-    } catch (err) {
-      // Conflicts mean a newer pod is on its way through the informer; that event requeues it.
-      if (isNotFound(err) || isConflict(err)) return;
-      throw err;
-    }
+    await this.podClient.patch(pod.metadata.name ?? '', { status }, { namespace: pod.metadata.namespace, type: 'strategic', subresource: 'status', signal });
   }
 
-  private allocateIp(node: string, idx: number, podKey: string): string {
-    let pool = this.ips.get(node);
-    if (!pool) this.ips.set(node, (pool = { next: 2, free: [], byPod: new Map() }));
-    const have = pool.byPod.get(podKey);
-    if (have) return have;
-    const host = pool.free.pop() ?? (pool.next <= 254 ? pool.next++ : 254);
-    const ip = `10.${128 + ((idx >> 8) & 127)}.${idx & 255}.${host}`;
-    pool.byPod.set(podKey, ip);
-    return ip;
+  private recorder(node: string): EventRecorder {
+    let r = this.recorders.get(node);
+    if (!r) this.recorders.set(node, (r = new EventRecorder(this.client, 'kubelet', node)));
+    return r;
   }
-
-  private releaseIp(p: Pod): void {
-    const pool = this.ips.get(p.spec?.nodeName ?? '');
-    const key = objectKey(p);
-    const ip = pool?.byPod.get(key);
-    if (!pool || !ip) return;
-    pool.byPod.delete(key);
-    pool.free.push(Number(ip.split('.')[3]));
-  }
-}
-
-/** When the pod's (first) container last started running, in ms. */
-function runningSince(pod: Pod): number {
-  const running = pod.status?.containerStatuses?.[0]?.state?.['running'] as { startedAt?: string } | undefined;
-  return Date.parse(running?.startedAt ?? pod.status?.startTime ?? '');
 }
