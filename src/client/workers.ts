@@ -17,8 +17,14 @@ export interface WorkerOptions {
   readonly maxRetries?: number;
 }
 
+/** How keys are named in logs (default String(key)). */
+export interface KeyedWorkerOptions<K> extends WorkerOptions {
+  readonly describe?: (key: K) => string;
+}
+
 /** Runs `sync` over the queue's keys with `workers` loops; resolves after shutdown. */
-export async function runWorkers<K>(queue: WorkQueue<K>, sync: (key: K) => Promise<void>, opts: WorkerOptions): Promise<void> {
+export async function runWorkers<K>(queue: WorkQueue<K>, sync: (key: K) => Promise<void>, opts: KeyedWorkerOptions<K>): Promise<void> {
+  const name = opts.describe ?? ((k: K) => String(k));
   const log = logger(opts.name);
   const stop = (): void => queue.shutDown();
   if (opts.signal.aborted) stop();
@@ -34,10 +40,10 @@ export async function runWorkers<K>(queue: WorkQueue<K>, sync: (key: K) => Promi
         if (opts.signal.aborted && err instanceof AbortedError) continue;
         const n = queue.numRequeues(key);
         if (opts.maxRetries !== undefined && n >= opts.maxRetries) {
-          log.warn(`dropping ${String(key)} after ${n} retries: ${messageOf(err)}`);
+          log.warn(`dropping ${name(key)} after ${n} retries: ${messageOf(err)}`);
           queue.forget(key);
         } else {
-          log.v(n > 3 ? 0 : 2, `error syncing ${String(key)} (retry ${n + 1}): ${messageOf(err)}`);
+          log.v(n > 3 ? 0 : 2, `error syncing ${name(key)} (retry ${n + 1}): ${messageOf(err)}`);
           queue.addRateLimited(key);
         }
       } finally {

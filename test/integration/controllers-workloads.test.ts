@@ -11,6 +11,13 @@ async function jsonpath(c: SimCluster, args: readonly string[], path: string): P
 
 test('a StatefulSet scales up in order with claims, rolls, and scales down from the top', { skip }, async (t) => {
   const c = await startSimCluster(t, { nodes: 2 });
+  // Volumes for the claims (no storage class: the scheduler waits for claims to bind, the PV binder binds them).
+  const pvs = [0, 1, 2].map((i) => `apiVersion: v1
+kind: PersistentVolume
+metadata: {name: pv-${i}}
+spec: {capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce], storageClassName: "", hostPath: {path: /tmp/pv-${i}}}
+`).join('---\n');
+  assert.equal((await c.kubectl(['apply', '-f', '-'], { input: pvs })).code, 0);
   const made = await c.kubectl(['apply', '-f', '-'], { input: `
 apiVersion: apps/v1
 kind: StatefulSet
@@ -24,7 +31,7 @@ spec:
     spec: {containers: [{name: c, image: postgres:15}]}
   volumeClaimTemplates:
   - metadata: {name: data}
-    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+    spec: {accessModes: [ReadWriteOnce], storageClassName: "", resources: {requests: {storage: 1Gi}}}
 ` });
   assert.equal(made.code, 0, made.stderr);
   const st = await c.kubectl(['rollout', 'status', 'statefulset/db', '--timeout=60s']);

@@ -20,6 +20,8 @@ import { DependencyGraph, FOREGROUND, ORPHAN, type GNode } from './graph.js';
 
 const log = logger('garbage-collector');
 
+const describe = (n: GNode): string => `${n.kind} ${n.namespace ? `${n.namespace}/` : ''}${n.name}`;
+
 /** Resources the collector never watches (events are not owned, and are many). */
 const IGNORED = new Set(['events', 'events.events.k8s.io']);
 
@@ -45,8 +47,8 @@ export class GarbageCollector implements Controller {
     log.info(`garbage collector synced ${this.monitored.size} resources`);
     await Promise.all([
       this.rediscover(signal),
-      runWorkers(this.deleteQueue, (n) => this.attemptToDelete(n, signal), { workers: this.ctx.workers ?? 10, name: this.name, signal }),
-      runWorkers(this.orphanQueue, (n) => this.attemptToOrphan(n, signal), { workers: 5, name: this.name, signal }),
+      runWorkers(this.deleteQueue, (n) => this.attemptToDelete(n, signal), { workers: this.ctx.workers ?? 10, name: this.name, signal, describe }),
+      runWorkers(this.orphanQueue, (n) => this.attemptToOrphan(n, signal), { workers: 5, name: this.name, signal, describe }),
     ]);
   }
 
