@@ -1,7 +1,8 @@
 /**
  * @module Records core/v1 Events about objects, as client-go's record package: named
  * `<object>.<hex time>`, attributed to a component, repeated events folded into one with a
- * growing `count`. Writes happen in the background in order; failures are logged, never thrown.
+ * growing `count`, and at most 25 events per object in a burst (then one per 5 minutes, the
+ * spam filter). Writes happen in the background; failures are logged, never thrown.
  */
 import { messageOf } from '../base/errors.js';
 import { logger } from '../base/log.js';
@@ -32,13 +33,26 @@ interface Seen {
 const AGGREGATE_MS = 10 * 60 * 1000;
 const MAX_PENDING = 1000;
 const MAX_SEEN = 4096;
+/** client-go's spam filter: per source and object, a burst of 25 events, then one per 5 minutes. */
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 5 * 60 * 1000;
+/** Events written at once (the API server answers slowly under load; one at a time falls behind). */
+const WRITERS = 4;
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
 /** The recorder controllers, the scheduler and the node simulator use. */
 export class EventRecorder implements EventSink {
   private readonly events: ResourceClient<CoreEvent>;
   private readonly seen = new Map<string, Seen>();
   private pending: (() => Promise<void>)[] = [];
-  private draining = false;
+  private writers = 0;
+  private readonly buckets = new Map<string, Bucket>();
+  /** The last write of each aggregation key: identical events are written one after another so they fold. */
+  private readonly chains = new Map<string, Promise<void>>();
 
   constructor(client: Client, private readonly component: string, private readonly host = '') {
     this.events = client.resource<CoreEvent>(resources.events);
@@ -52,28 +66,50 @@ export class EventRecorder implements EventSink {
     if (obj.metadata.namespace) involved.namespace = obj.metadata.namespace;
     // Cluster-scoped objects (nodes) get their events in "default", as Kubernetes does.
     const namespace = obj.metadata.namespace || 'default';
+    if (!this.allow(`${involved.uid}|${involved.kind}|${namespace}/${involved.name}`)) return;
     if (this.pending.length >= MAX_PENDING) {
       log.v(2, `dropping event ${reason} for ${involved.kind}/${involved.name}: too many pending`);
       return;
     }
-    this.pending.push(() => this.write(namespace, involved, type, reason, message));
-    if (!this.draining) void this.drain();
+    const key = `${involved.uid}|${involved.kind}|${involved.name}|${type}|${reason}|${message}`;
+    this.pending.push(() => {
+      const prev = this.chains.get(key) ?? Promise.resolve();
+      const next = prev.then(() => this.write(namespace, involved, type, reason, message));
+      this.chains.set(key, next);
+      return next.finally(() => { if (this.chains.get(key) === next) this.chains.delete(key); });
+    });
+    while (this.writers < WRITERS && this.pending.length) void this.drain();
   }
 
   /** Resolves once every event recorded so far has been written (or failed). */
   async flush(): Promise<void> {
-    while (this.draining || this.pending.length) await new Promise((r) => setTimeout(r, 5));
+    while (this.writers || this.pending.length) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /** The spam filter (EventSourceObjectSpamFilter): a token bucket per involved object. */
+  private allow(key: string): boolean {
+    const now = Date.now();
+    let b = this.buckets.get(key);
+    if (!b) {
+      if (this.buckets.size >= MAX_SEEN) this.buckets.delete(this.buckets.keys().next().value as string);
+      this.buckets.set(key, (b = { tokens: SPAM_BURST, at: now }));
+    }
+    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
+    b.at = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
+    this.writers++;
     try {
       while (this.pending.length) {
         const next = this.pending.shift() as () => Promise<void>;
         await next();
       }
     } finally {
-      this.draining = false;
+      this.writers--;
     }
   }
 
