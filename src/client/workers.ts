@@ -37,7 +37,7 @@ export async function runWorkers<K>(queue: WorkQueue<K>, sync: (key: K) => Promi
           log.warn(`dropping ${String(key)} after ${n} retries: ${messageOf(err)}`);
           queue.forget(key);
         } else {
-          log.v(n > 3 ? 0 : 2, `error syncing ${String(key)} (retry ${n + 1}): ${messageOf(err)}`);
+          log.v(n > 3 ? 0 : 2, `error syncing ${typeof key === "object" && key !== null ? JSON.stringify(key) : String(key)} (retry ${n + 1}): ${messageOf(err)}`);
           queue.addRateLimited(key);
         }
       } finally {

@@ -7,7 +7,7 @@ const skip = newestKubectl() ? false : 'kubectl is not installed';
 
 test('a Job runs to completion and kubectl wait sees Complete; ttlSecondsAfterFinished removes it', { skip }, async (t) => {
   const c = await startSimCluster(t);
-  const made = await c.kubectl(['create', 'job', 'pi', '--image=perl', '--', 'perl', '-e', 'print 3.14']);
+  const made = await c.kubectl(['create', 'job', 'pi', '--image=busybox', '--', 'sh', '-c', 'echo 3.14']);
   assert.equal(made.code, 0, made.stderr);
   const w = await c.kubectl(['wait', '--for=condition=complete', 'job/pi', '--timeout=60s']);
   assert.equal(w.code, 0, w.stderr);

@@ -11,6 +11,15 @@ async function jsonpath(c: SimCluster, args: readonly string[], path: string): P
 
 test('a StatefulSet scales up in order with claims, rolls, and scales down from the top', { skip }, async (t) => {
   const c = await startSimCluster(t, { nodes: 2 });
+  // Claims without a storage class bind statically to these volumes (no default class here): a
+  // pod with an unbound immediate claim is unschedulable, as in Kubernetes.
+  const pv = (i: number) => `apiVersion: v1
+kind: PersistentVolume
+metadata: {name: pv-${i}}
+spec: {capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce], hostPath: {path: /tmp/pv-${i}}}
+`;
+  const pvs = await c.kubectl(['apply', '-f', '-'], { input: [0, 1, 2].map(pv).join('---\n') });
+  assert.equal(pvs.code, 0, pvs.stderr);
   const made = await c.kubectl(['apply', '-f', '-'], { input: `
 apiVersion: apps/v1
 kind: StatefulSet
