@@ -68,11 +68,13 @@ spec:
   await new Promise((r) => setTimeout(r, 500));
   assert.match((await c.kubectl(['get', 'csr', 'alice'])).stdout, /Pending/);
   const approve = await c.kubectl(['certificate', 'approve', 'alice', 'fake-node']);
-  if (approve.stderr.includes('subresource is not available on this server yet')) {
-    t.skip('the API server does not serve certificatesigningrequests/approval yet');
-    return;
-  }
   assert.equal(approve.code, 0, approve.stderr);
+  // An approved request cannot also be denied (the approval subresource's validation).
+  // kubectl refuses locally, so the denial is written straight to the subresource.
+  const csr = JSON.parse((await c.kubectl(['get', 'csr', 'alice', '-o', 'json'])).stdout) as { status: { conditions: unknown[] } };
+  csr.status.conditions.push({ type: 'Denied', status: 'True', reason: 'Test', message: 'no' });
+  const deny = await c.kubectl(['replace', '--raw', '/apis/certificates.k8s.io/v1/certificatesigningrequests/alice/approval', '-f', '-'], { input: JSON.stringify(csr) });
+  assert.match(deny.stderr, /Approved and Denied conditions are mutually exclusive/);
   const cert = await issued(c, 'alice');
   assert.equal(cert.subject, 'O=devs\nCN=alice');
   await waitFor(async () => ((await c.kubectl(['get', 'csr', 'fake-node'])).stdout.includes('Approved,Failed') ? true : undefined), { timeoutMs: 30_000, what: 'the serving request to fail validation' });

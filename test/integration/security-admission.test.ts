@@ -63,7 +63,7 @@ test('LimitRanger defaults container resources and refuses what exceeds the rang
   assert.deepEqual(p.spec.containers[0]?.resources, { limits: { cpu: '500m' }, requests: { cpu: '100m' } });
   assert.equal(p.metadata.annotations['kubernetes.io/limit-ranger'], 'LimitRanger plugin set: cpu request for container app; cpu limit for container app');
   r = await k(['-n', 'lr', 'create', '-f', '-'], pod('big', {}, { resources: { limits: { cpu: '2' } } }));
-  assert.match(r.stderr, /pods "big" is forbidden: maximum cpu usage per Container is 1, but limit is 2/);
+  assert.match(r.stderr, /pods "big" is forbidden: \[?maximum cpu usage per Container is 1, but limit is 2/);
 });
 
 test('ResourceQuota counts usage, refuses the excess with the quota message, and frees it on delete', async (t) => {

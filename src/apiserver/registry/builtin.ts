@@ -8,7 +8,7 @@ import type { ResourceDef } from '../../api/schema/types.js';
 import { ResourceRegistry, type ServedResource, type Subresource } from './resources.js';
 import { Store } from './generic/store.js';
 import { BaseStrategy, StatusStrategy, type Strategy } from './rest/strategy.js';
-import { finalizeSubresource, scaleSubresource, statusSubresource } from './subresources.js';
+import { approvalSubresource, finalizeSubresource, scaleSubresource, statusSubresource } from './subresources.js';
 import { NamespaceStore, NamespaceStrategy } from './core/namespaces.js';
 import { PodStrategy, preparePodStatusUpdate } from './core/pods.js';
 import { bindPod, bindingSubresource, evictionSubresource } from './core/pod-subresources.js';
@@ -125,6 +125,7 @@ export function builtinRegistry(backend: Backend, resources: readonly ResourceDe
       if (s.name === 'status') subs.set('status', statusSubresource(store, key === '/pods' ? new PodStatusStrategy(strategy) : undefined));
       else if (s.name === 'scale') subs.set('scale', scaleSubresource(store));
       else if (s.name === 'finalize' && key === '/namespaces') subs.set('finalize', finalizeSubresource(store));
+      else if (s.name === 'approval' && key === 'certificates.k8s.io/certificatesigningrequests') subs.set('approval', approvalSubresource(store));
       else if (s.name === 'binding' && key === '/pods') subs.set('binding', bindingSubresource(store));
       else if (s.name === 'eviction' && key === '/pods') subs.set('eviction', evictionSubresource(store, registry));
     }
