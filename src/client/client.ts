@@ -14,6 +14,7 @@ import type { KubeObject } from './types.js';
 /** A connection to one API server; cheap to share between components. */
 export class Client {
   private readonly cache = new Map<ResourceType, ResourceClient<KubeObject>>();
+  private readonly metaCache = new Map<ResourceType, ResourceClient<KubeObject>>();
 
   constructor(readonly rest: RestClient) {}
 
@@ -25,6 +26,16 @@ export class Client {
       this.cache.set(type, rc);
     }
     return rc as unknown as ResourceClient<T>;
+  }
+
+  /** Verbs that read only metadata (PartialObjectMetadata) of one resource. */
+  metadata(type: ResourceType): ResourceClient<KubeObject> {
+    let rc = this.metaCache.get(type);
+    if (!rc) {
+      rc = new ResourceClient<KubeObject>(this.rest, type, { metadataOnly: true });
+      this.metaCache.set(type, rc);
+    }
+    return rc;
   }
 
   /** The same connection, announcing another User-Agent (one per controller, as kube-controller-manager does). */

@@ -12,6 +12,8 @@ export interface InformerFilter {
   readonly namespace?: string;
   readonly labelSelector?: string;
   readonly fieldSelector?: string;
+  /** Cache PartialObjectMetadata only (a separate informer from the full-object one). */
+  readonly metadataOnly?: boolean;
 }
 
 /** A registry of shared informers over one client. */
@@ -24,14 +26,21 @@ export class InformerFactory {
 
   /** The shared informer for `type` with `filter` (created on first use; started if the factory runs). */
   informer<T extends KubeObject>(type: ResourceType, filter: InformerFilter = {}): SharedInformer<T> {
-    const key = `${type.group}/${type.version}/${type.resource}?${filter.namespace ?? ''}&${filter.labelSelector ?? ''}&${filter.fieldSelector ?? ''}`;
+    const key = `${type.group}/${type.version}/${type.resource}?${filter.namespace ?? ''}&${filter.labelSelector ?? ''}&${filter.fieldSelector ?? ''}&${filter.metadataOnly ? 'meta' : ''}`;
     let inf = this.informers.get(key);
     if (!inf) {
-      inf = new SharedInformer<KubeObject>(this.client.resource<KubeObject>(type), { ...this.defaults, ...filter });
+      const { metadataOnly, ...rest } = filter;
+      const rc = metadataOnly ? this.client.metadata(type) : this.client.resource<KubeObject>(type);
+      inf = new SharedInformer<KubeObject>(rc, { ...this.defaults, ...rest });
       this.informers.set(key, inf);
       if (this.signal) this.runs.push(inf.run(this.signal));
     }
     return inf as unknown as SharedInformer<T>;
+  }
+
+  /** The full-object informer for `type` if one was already created (no filter). */
+  existing<T extends KubeObject>(type: ResourceType): SharedInformer<T> | undefined {
+    return this.informers.get(`${type.group}/${type.version}/${type.resource}?&&&`) as SharedInformer<T> | undefined;
   }
 
   /** Starts every informer created so far, and any created later, until `signal` aborts. */

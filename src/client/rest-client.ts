@@ -38,6 +38,8 @@ export interface RawRequest {
   readonly signal?: AbortSignal | undefined;
   /** True for watches: no deadline on the stream, no retry after an answer arrived. */
   readonly stream?: boolean;
+  /** Accept header (default application/json). */
+  readonly accept?: string | undefined;
 }
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
@@ -94,7 +96,7 @@ export class RestClient {
    * `release` ends that link once the body has been read.
    */
   private async exchange(req: RawRequest): Promise<{ res: TransportResponse; release: () => void }> {
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.userAgent };
+    const headers: Record<string, string> = { accept: req.accept ?? 'application/json', 'user-agent': this.userAgent };
     let body: Uint8Array | undefined;
     if (req.body !== undefined) {
       body = Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body));

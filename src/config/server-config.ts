@@ -115,6 +115,7 @@ export function resolveServerConfig(s: FlagSettings, host: HostFacts): ServerCon
       disable: disableItems(s),
       disableAgent: s.bool('disable-agent')?.value ?? false,
       disableScheduler: s.bool('disable-scheduler')?.value ?? false,
+      disableControllerManager: s.bool('disable-controller-manager')?.value ?? false,
       disableCloudController: s.bool('disable-cloud-controller')?.value ?? false,
       disableKubeProxy: s.bool('disable-kube-proxy')?.value ?? false,
       disableNetworkPolicy: s.bool('disable-network-policy')?.value ?? false,

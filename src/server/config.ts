@@ -107,6 +107,8 @@ export interface ServerConfig {
     readonly disable: readonly DisableItem[];
     readonly disableAgent: boolean;
     readonly disableScheduler: boolean;
+    /** --disable-controller-manager: run no controllers in this server. */
+    readonly disableControllerManager: boolean;
     readonly disableCloudController: boolean;
     readonly disableKubeProxy: boolean;
     readonly disableNetworkPolicy: boolean;

@@ -23,6 +23,7 @@ import { openBackend } from '../datastore/open.js';
 import type { Backend } from '../datastore/backend.js';
 import { loadBootstrapData, saveBootstrapData, storedServerSecret } from './bootstrap-data.js';
 import { ApiServer } from '../apiserver/apiserver.js';
+import { startControllerManager } from './controller-manager.js';
 import { startSchedulingComponents } from './components.js';
 import { Security } from '../apiserver/security/security.js';
 import { SecretsEncryption } from '../apiserver/storage/encryption/secrets-encryption.js';
@@ -150,6 +151,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
         advertiseAddress: advertiseAddress(config), securePort: config.listener.advertisePort ?? listener.port,
       }), { signal: opts.signal });
       await step('reconciling RBAC bootstrap policy', () => security.start(), { signal: opts.signal });
+      if (!config.components.disableControllerManager) {
+        const cm = await step('starting controller manager', () => startControllerManager(api, {
+          serverCa: tls.serverCa, clientCa: tls.clientCa, clusterCidrs: config.networking.clusterCidrs,
+        }), { signal: opts.signal });
+        life.defer('controller manager', () => cm.stop());
+      }
     }
     if (api) {
       const scheduling = await step('starting scheduler and simulated nodes', () => startSchedulingComponents(api, config), { signal: opts.signal });

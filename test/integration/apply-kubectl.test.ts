@@ -107,7 +107,8 @@ for (const minor of [27, 33]) {
     });
     const json = async (...args: string[]) => JSON.parse(await ok('get', ...args, '-o', 'json')) as Record<string, any>; // any: objects read back from the server
     before(async () => {
-      ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } });
+      // API server behaviour only: no controllers acting on the objects (status, GC, managedFields).
+      ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } }, { args: ['--disable-controller-manager'] });
       dir = dirname(ts.kubeconfig);
       await ok('apply', ...VALIDATE, '-f', file('crd.yaml', CRD));
       await ok('wait', '--for', 'condition=established', '--timeout=30s', 'crd/widgets.example.com');

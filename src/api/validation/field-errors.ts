@@ -3,7 +3,8 @@
  * a type (FieldValueRequired, FieldValueInvalid, ...) and a body that reads like kubectl prints it
  * (`Invalid value: "Foo": a lowercase RFC 1123 label must ...`). A list becomes one 422 Invalid.
  */
-import { statusErrors, type StatusCause, type StatusError } from '../status.js';
+import { failure, StatusError, type StatusCause } from '../status.js';
+import { GoValue } from './go-values.js';
 
 export type FieldErrorType =
   | 'FieldValueNotFound' | 'FieldValueRequired' | 'FieldValueDuplicate' | 'FieldValueInvalid'
@@ -58,6 +59,7 @@ export interface FieldError {
 
 /** Renders a bad value as Go's field errors do: strings quoted, numbers and booleans bare, the rest as JSON. */
 export function formatValue(v: unknown): string {
+  if (v instanceof GoValue) return v.text;
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (v === undefined) return 'null';
@@ -86,8 +88,10 @@ const p = (path: FieldPath | string) => String(path);
 export const fieldErrors = {
   required: (path: FieldPath | string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field: p(path), detail }),
   invalid: (path: FieldPath | string, value: unknown, detail: string): FieldError => ({ type: 'FieldValueInvalid', field: p(path), value, detail }),
-  duplicate: (path: FieldPath | string, value: unknown): FieldError => ({ type: 'FieldValueDuplicate', field: p(path), value, detail: '' }),
-  notFound: (path: FieldPath | string, value: unknown): FieldError => ({ type: 'FieldValueNotFound', field: p(path), value, detail: '' }),
+  duplicate: (path: FieldPath | string, value: unknown, detail = ''): FieldError => ({ type: 'FieldValueDuplicate', field: p(path), value, detail }),
+  /** Invalid without a value (Go's field.OmitValueType): `Invalid value: detail`. */
+  invalidOmit: (path: FieldPath | string, detail: string): FieldError => ({ type: 'FieldValueInvalid', field: p(path), detail }),
+  notFound: (path: FieldPath | string, value: unknown, detail = ''): FieldError => ({ type: 'FieldValueNotFound', field: p(path), value, detail }),
   forbidden: (path: FieldPath | string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field: p(path), detail }),
   notSupported: (path: FieldPath | string, value: unknown, valid: readonly string[]): FieldError => ({
     type: 'FieldValueNotSupported', field: p(path), value,
@@ -110,17 +114,20 @@ export function toCauses(errors: readonly FieldError[]): StatusCause[] {
 
 /**
  * The 422 Invalid StatusError for `errors` on an object: `Pod "x" is invalid: [a, b]`.
- * `kind` is the Kind and `group` its API group ('' for core). Duplicate messages collapse as
- * apimachinery's aggregate does.
+ * `kind` is the Kind and `group` its API group ('' for core). Every error is a cause; duplicate
+ * messages collapse in the message text only, as apimachinery's NewInvalid and its aggregate do.
  */
 export function invalidError(kind: string, group: string, name: string, errors: readonly FieldError[]): StatusError {
-  const seen = new Set<string>();
-  const unique = errors.filter((e) => {
-    const s = errorString(e);
-    if (seen.has(s)) return false;
-    seen.add(s);
-    return true;
-  });
   const qualified = group ? `${kind}.${group}` : kind;
-  return statusErrors.invalid(qualified, name, toCauses(unique), group);
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  for (const e of errors) {
+    const s = errorString(e);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    texts.push(s);
+  }
+  const message = `${qualified} ${JSON.stringify(name)} is invalid: ${texts.length > 1 ? `[${texts.join(', ')}]` : texts[0] ?? ''}`;
+  const causes = toCauses(errors);
+  return new StatusError(failure(422, 'Invalid', message, group ? { name, group, kind, causes } : { name, kind, causes }));
 }

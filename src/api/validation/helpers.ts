@@ -3,7 +3,7 @@
  * JSON and the common checks (enum values, non-negative integers, quantities, label maps).
  */
 import { isPlainObject } from '../meta/object.js';
-import { parseQuantity, type Quantity } from '../quantity.js';
+import { Quantity, QUANTITY_FORMAT_ERROR } from '../quantity.js';
 import { type FieldError, type FieldPath, fieldErrors } from './field-errors.js';
 import { isQualifiedName, isValidLabelValue } from './names.js';
 
@@ -12,6 +12,13 @@ export type Obj = Record<string, unknown>;
 export const obj = (v: unknown): Obj => (isPlainObject(v) ? v : {});
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** A number, or undefined when absent or not a number. */
+export const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+/** Present and not null (a Go pointer that is set). */
+export const isSet = (v: unknown): boolean => v !== undefined && v !== null;
+
+export const NEGATIVE_MSG = 'must be greater than or equal to 0';
+export const NOT_POSITIVE_MSG = 'must be greater than zero';
 
 /** NotSupported unless `v` (when set) is one of `allowed`. */
 export function checkEnum(errs: FieldError[], path: FieldPath, v: unknown, allowed: readonly string[], required = false): void {
@@ -24,17 +31,24 @@ export function checkEnum(errs: FieldError[], path: FieldPath, v: unknown, allow
 
 /** `must be greater than or equal to 0` for a negative integer. */
 export function checkNonNegative(errs: FieldError[], path: FieldPath, v: unknown): void {
-  if (typeof v === 'number' && v < 0) errs.push(fieldErrors.invalid(path, v, 'must be greater than or equal to 0'));
+  if (typeof v === 'number' && v < 0) errs.push(fieldErrors.invalid(path, v, NEGATIVE_MSG));
+}
+
+/** Parses a quantity the decoder already accepted; undefined when absent or malformed. */
+export function qty(v: unknown): Quantity | undefined {
+  if (v === undefined || v === null) return undefined;
+  try {
+    return Quantity.from(v);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A quantity string (or number); invalid ones are reported with Kubernetes's message. */
 export function checkQuantity(errs: FieldError[], path: FieldPath, v: unknown): Quantity | undefined {
-  try {
-    return parseQuantity(typeof v === 'number' ? String(v) : str(v));
-  } catch {
-    errs.push(fieldErrors.invalid(path, v, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
-    return undefined;
-  }
+  const q = qty(v);
+  if (!q) errs.push(fieldErrors.invalid(path, v, QUANTITY_FORMAT_ERROR));
+  return q;
 }
 
 /** Keys are qualified names and values label values (nodeSelector, selectors' matchLabels). */
@@ -44,4 +58,9 @@ export function checkLabelMap(errs: FieldError[], path: FieldPath, m: unknown): 
     for (const e of isQualifiedName(k)) errs.push(fieldErrors.invalid(path, k, e));
     for (const e of isValidLabelValue(str(v))) errs.push(fieldErrors.invalid(path, v, e));
   }
+}
+
+/** Runs a name check (`(value) => messages`) and reports each message as Invalid at `path`. */
+export function checkName(errs: FieldError[], path: FieldPath, value: string, check: (v: string) => string[]): void {
+  for (const m of check(value)) errs.push(fieldErrors.invalid(path, value, m));
 }

@@ -63,9 +63,18 @@ export function validateOwnerReferences(refs: readonly OwnerReference[] | undefi
   return errs;
 }
 
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+/** A finalizer without a domain must be one of the standard ones (core's validateKubeFinalizerName). */
+export function validateKubeFinalizerName(errs: FieldError[], name: string, path: FieldPath): void {
+  if (!name.includes('/') && !STANDARD_FINALIZERS.has(name)) errs.push(fieldErrors.invalid(path, name, 'name is neither a standard finalizer name nor is it fully qualified'));
+}
+
+/** metadata.finalizers: qualified names (on the list's path), standard or domain-qualified (per entry), not orphan and foreground together. */
 export function validateFinalizers(finalizers: readonly string[] | undefined, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   for (const f of finalizers ?? []) for (const m of isQualifiedName(f)) errs.push(fieldErrors.invalid(path, f, m));
+  (finalizers ?? []).forEach((f, i) => validateKubeFinalizerName(errs, f, path.index(i)));
   const set = new Set(finalizers ?? []);
   if (set.has('orphan') && set.has('foregroundDeletion')) {
     errs.push(fieldErrors.invalid(path, finalizers, 'finalizer orphan and foregroundDeletion cannot be both set'));
@@ -133,5 +142,6 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta): Fi
   errs.push(...validateLabels(next.labels, path.child('labels')));
   errs.push(...validateAnnotations(next.annotations, path.child('annotations')));
   errs.push(...validateOwnerReferences(next.ownerReferences, path.child('ownerReferences')));
+  errs.push(...validateFinalizers(next.finalizers, path.child('finalizers')));
   return errs;
 }

@@ -1,208 +1,227 @@
 /**
- * @module PodSpec validation (pkg/apis/core/validation): containers (required, names, images,
- * ports and their duplicates, env, volume mounts, resources), volumes, restart and DNS
- * policies, tolerations; and the pod update rule (only images, activeDeadlineSeconds,
- * tolerations additions and a few more may change). Messages as kubectl prints them.
+ * @module Pod validation beyond the spec (pkg/apis/core/validation ValidatePodCreate, Update,
+ * StatusUpdate): pod-only checks (image whitespace, projected tokens need a service account, no
+ * ephemeral containers on create, no nodeName while gated), the update rule (only images,
+ * activeDeadlineSeconds decreases, added tolerations, removed scheduling gates, additions to
+ * nodeSelector/nodeAffinity while gated), and the /status rules.
  */
-import { isPlainObject, jsonEqual } from '../meta/object.js';
-import { parseQuantity } from '../quantity.js';
+import { jsonEqual } from '../meta/object.js';
 import { type FieldError, FieldPath, fieldErrors } from './field-errors.js';
-import { checkEnum, checkLabelMap, checkNonNegative, checkQuantity, list, obj, str } from './helpers.js';
-import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names.js';
+import { go, goDiff } from './go-values.js';
+import { list, obj, str } from './helpers.js';
+import { inclusiveRange, isDNS1123Subdomain, isQualifiedName, isValidIP } from './names.js';
+import { validateImageWhitespace } from './containers.js';
+import { validatePodAnnotations, validatePodSpec } from './pod-spec.js';
+import { validateTolerations } from './scheduling.js';
 
-const VOLUME_SOURCES = ['hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi', 'glusterfs',
-  'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile', 'configMap', 'vsphereVolume',
-  'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image'];
+type Obj = Record<string, unknown>;
+const SPEC = FieldPath.root('spec');
+const META = FieldPath.root('metadata');
 
-function validateVolumes(volumes: unknown[], path: FieldPath): { errs: FieldError[]; names: Set<string> } {
-  const errs: FieldError[] = [];
-  const names = new Set<string>();
-  volumes.forEach((raw, i) => {
-    const v = obj(raw);
-    const p = path.index(i);
-    const name = str(v['name']);
-    if (!name) errs.push(fieldErrors.required(p.child('name')));
-    else {
-      for (const m of isDNS1123Label(name)) errs.push(fieldErrors.invalid(p.child('name'), name, m));
-      if (names.has(name)) errs.push(fieldErrors.duplicate(p.child('name'), name));
-      names.add(name);
-    }
-    const sources = VOLUME_SOURCES.filter((s) => v[s] !== undefined && v[s] !== null);
-    if (sources.length === 0) errs.push(fieldErrors.required(p, 'must specify a volume type'));
-    else if (sources.length > 1) errs.push(fieldErrors.forbidden(p.child(sources[1] ?? ''), 'may not specify more than 1 volume type'));
-    const pvc = v['persistentVolumeClaim'];
-    if (isPlainObject(pvc) && !str(pvc['claimName'])) errs.push(fieldErrors.required(p.child('persistentVolumeClaim', 'claimName')));
-    const hp = v['hostPath'];
-    if (isPlainObject(hp) && !str(hp['path'])) errs.push(fieldErrors.required(p.child('hostPath', 'path')));
-    for (const src of ['configMap', 'secret'] as const) {
-      const s = v[src];
-      if (!isPlainObject(s)) continue;
-      list(s['items']).forEach((it, j) => {
-        const key = str(obj(it)['key']);
-        const kp = p.child(src, 'items').index(j).child('key');
-        if (!key) errs.push(fieldErrors.required(kp));
-        else for (const m of isConfigMapKey(key)) errs.push(fieldErrors.invalid(kp, key, m));
-      });
-    }
-  });
-  return { errs, names };
-}
-
-const RESOURCE_NAMES = /^(cpu|memory|ephemeral-storage|hugepages-.+|[a-z0-9.-]+\/[A-Za-z0-9._-]+)$/;
-
-function validateResources(errs: FieldError[], r: unknown, path: FieldPath): void {
-  const res = obj(r);
-  const limits = obj(res['limits']);
-  const requests = obj(res['requests']);
-  for (const [which, m] of [['limits', limits], ['requests', requests]] as const) {
-    for (const [k, v] of Object.entries(m)) {
-      const p = path.child(which).key(k);
-      if (!RESOURCE_NAMES.test(k)) errs.push(fieldErrors.invalid(p, k, 'must be a standard resource type or fully qualified'));
-      const q = checkQuantity(errs, p, v);
-      if (q && q.sign() < 0) errs.push(fieldErrors.invalid(p, v, 'must be greater than or equal to 0'));
-    }
-  }
-  for (const [k, v] of Object.entries(requests)) {
-    if (limits[k] === undefined) continue;
-    try {
-      if (parseQuantity(String(v)).cmp(parseQuantity(String(limits[k]))) > 0) {
-        errs.push(fieldErrors.invalid(path.child('requests').key(k), v, `must be less than or equal to ${k} limit of ${String(limits[k])}`));
+/** Spec and pod-only checks shared by create and update. */
+function validatePodMetadataAndSpec(errs: FieldError[], pod: Obj): void {
+  const spec = obj(pod['spec']);
+  const meta = obj(pod['metadata']);
+  validatePodAnnotations(errs, meta['annotations'], spec, META.child('annotations'));
+  validatePodSpec(errs, spec, SPEC, { resourceIsPod: true, podName: str(meta['name']) });
+  if (!str(spec['serviceAccountName'])) {
+    list(spec['volumes']).forEach((v, vi) => list(obj(obj(v)['projected'])['sources']).forEach((s, si) => {
+      if (obj(s)['serviceAccountToken'] !== undefined) {
+        errs.push(fieldErrors.forbidden(SPEC.child('volumes').index(vi).child('projected', 'sources').index(si).child('serviceAccountToken'), 'must not be specified when serviceAccountName is not set'));
       }
-    } catch {
-      // Already reported above.
-    }
+    }));
   }
+  for (const kind of ['containers', 'initContainers'] as const) list(spec[kind]).forEach((c, i) => validateImageWhitespace(errs, obj(c), SPEC.child(kind).index(i)));
 }
 
-
-interface ContainerContext {
-  readonly volumes: ReadonlySet<string>;
-  readonly names: Set<string>;
-  readonly hostPorts: Set<string>;
-  readonly warnings: string[];
-}
-
-function validateContainer(c: Record<string, unknown>, p: FieldPath, ctx: ContainerContext, errs: FieldError[]): void {
-  const name = str(c['name']);
-  if (!name) errs.push(fieldErrors.required(p.child('name')));
-  else {
-    for (const m of isDNS1123Label(name)) errs.push(fieldErrors.invalid(p.child('name'), name, m));
-    if (ctx.names.has(name)) errs.push(fieldErrors.duplicate(p.child('name'), name));
-    ctx.names.add(name);
-  }
-  if (!str(c['image']).trim()) errs.push(fieldErrors.required(p.child('image')));
-  checkEnum(errs, p.child('imagePullPolicy'), c['imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], true);
-  checkEnum(errs, p.child('terminationMessagePolicy'), c['terminationMessagePolicy'], ['File', 'FallbackToLogsOnError'], true);
-  const portNames = new Set<string>();
-  const seen = new Map<string, number>();
-  list(c['ports']).forEach((raw, i) => {
-    const port = obj(raw);
-    const pp = p.child('ports').index(i);
-    const pn = str(port['name']);
-    if (pn) {
-      for (const m of isValidPortName(pn)) errs.push(fieldErrors.invalid(pp.child('name'), pn, m));
-      if (portNames.has(pn)) errs.push(fieldErrors.duplicate(pp.child('name'), pn));
-      portNames.add(pn);
-    }
-    const cp = port['containerPort'];
-    if (cp === undefined || cp === 0) errs.push(fieldErrors.required(pp.child('containerPort')));
-    else for (const m of isValidPortNum(Number(cp))) errs.push(fieldErrors.invalid(pp.child('containerPort'), cp, m));
-    const hp = port['hostPort'];
-    if (hp !== undefined && hp !== 0) for (const m of isValidPortNum(Number(hp))) errs.push(fieldErrors.invalid(pp.child('hostPort'), hp, m));
-    const proto = port['protocol'];
-    checkEnum(errs, pp.child('protocol'), proto, ['SCTP', 'TCP', 'UDP'], true);
-    const key = `${String(cp)}/${str(proto)}`;
-    if (seen.has(key)) ctx.warnings.push(`${String(pp)}: duplicate port definition with ${String(p.child('ports').index(seen.get(key) ?? 0))}`);
-    else seen.set(key, i);
-    if (typeof hp === 'number' && hp !== 0) {
-      const hk = `${str(port['hostIP'])}/${hp}/${str(proto)}`;
-      if (ctx.hostPorts.has(hk)) errs.push(fieldErrors.duplicate(pp.child('hostPort'), `${hp}/${str(proto)}`));
-      ctx.hostPorts.add(hk);
-    }
-  });
-  list(c['env']).forEach((raw, i) => {
-    const e = obj(raw);
-    const ep = p.child('env').index(i);
-    const en = str(e['name']);
-    if (!en) errs.push(fieldErrors.required(ep.child('name')));
-    else if (/[=]/.test(en) || [...en].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || (ch.codePointAt(0) ?? 0) > 0x7e)) {
-      errs.push(fieldErrors.invalid(ep.child('name'), en, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
-    }
-    if (e['value'] !== undefined && e['valueFrom'] !== undefined) errs.push(fieldErrors.invalid(ep.child('valueFrom'), '', 'may not be specified when `value` is not empty'));
-  });
-  const mountPaths = new Set<string>();
-  list(c['volumeMounts']).forEach((raw, i) => {
-    const m = obj(raw);
-    const mp = p.child('volumeMounts').index(i);
-    const vn = str(m['name']);
-    if (!vn) errs.push(fieldErrors.required(mp.child('name')));
-    else if (!ctx.volumes.has(vn)) errs.push(fieldErrors.notFound(mp.child('name'), vn));
-    const path = str(m['mountPath']);
-    if (!path) errs.push(fieldErrors.required(mp.child('mountPath')));
-    else if (mountPaths.has(path)) errs.push(fieldErrors.invalid(mp.child('mountPath'), path, 'must be unique'));
-    mountPaths.add(path);
-  });
-  validateResources(errs, c['resources'], p.child('resources'));
-}
-
-/** Validates a PodSpec at `path`; duplicate container ports are reported as warnings. */
-export function validatePodSpec(spec: unknown, path: FieldPath, warnings: string[] = [], opts: { restartPolicies?: readonly string[] } = {}): FieldError[] {
-  const s = obj(spec);
-  const { errs, names: volumes } = validateVolumes(list(s['volumes']), path.child('volumes'));
-  const ctx: ContainerContext = { volumes, names: new Set(), hostPorts: new Set(), warnings };
-  const containers = list(s['containers']);
-  if (containers.length === 0) errs.push(fieldErrors.required(path.child('containers')));
-  list(s['initContainers']).forEach((c, i) => validateContainer(obj(c), path.child('initContainers').index(i), ctx, errs));
-  containers.forEach((c, i) => validateContainer(obj(c), path.child('containers').index(i), ctx, errs));
-  checkEnum(errs, path.child('restartPolicy'), s['restartPolicy'], opts.restartPolicies ?? ['Always', 'OnFailure', 'Never'], true);
-  checkEnum(errs, path.child('dnsPolicy'), s['dnsPolicy'], ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'], true);
-  checkNonNegative(errs, path.child('terminationGracePeriodSeconds'), s['terminationGracePeriodSeconds']);
-  const ads = s['activeDeadlineSeconds'];
-  if (typeof ads === 'number' && ads <= 0) errs.push(fieldErrors.invalid(path.child('activeDeadlineSeconds'), ads, 'must be between 1 and 2147483647, inclusive'));
-  checkLabelMap(errs, path.child('nodeSelector'), s['nodeSelector']);
-  for (const f of ['serviceAccountName', 'nodeName'] as const) {
-    const v = str(s[f]);
-    if (v) for (const m of isDNS1123Subdomain(v)) errs.push(fieldErrors.invalid(path.child(f), v, m));
-  }
-  for (const f of ['hostname', 'subdomain'] as const) {
-    const v = str(s[f]);
-    if (v) for (const m of isDNS1123Label(v)) errs.push(fieldErrors.invalid(path.child(f), v, m));
-  }
-  list(s['tolerations']).forEach((raw, i) => {
-    const t = obj(raw);
-    const tp = path.child('tolerations').index(i);
-    checkEnum(errs, tp.child('operator'), t['operator'], ['Equal', 'Exists']);
-    checkEnum(errs, tp.child('effect'), t['effect'], ['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
-    if (t['operator'] === 'Exists' && str(t['value'])) errs.push(fieldErrors.invalid(tp.child('operator'), t['value'], 'value must be empty when `operator` is \'Exists\''));
-  });
+/** A new pod (metadata is checked by the strategy). */
+export function validatePodCreate(pod: Obj): FieldError[] {
+  const errs: FieldError[] = [];
+  validatePodMetadataAndSpec(errs, pod);
+  const spec = obj(pod['spec']);
+  if (list(spec['ephemeralContainers']).length > 0) errs.push(fieldErrors.forbidden(SPEC.child('ephemeralContainers'), 'cannot be set on create'));
+  if (str(spec['nodeName']) && list(spec['schedulingGates']).length > 0) errs.push(fieldErrors.forbidden(SPEC.child('nodeName'), 'cannot be set until all schedulingGates have been cleared'));
   return errs;
 }
 
-const UPDATABLE = ['`spec.containers[*].image`', '`spec.initContainers[*].image`', '`spec.activeDeadlineSeconds`',
+export const UPDATABLE_POD_FIELDS = ['`spec.containers[*].image`', '`spec.initContainers[*].image`', '`spec.activeDeadlineSeconds`',
   '`spec.tolerations` (only additions to existing tolerations)', '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)'];
 
-/** The pod update rule: the spec may change only in the updatable fields. */
-export function validatePodSpecUpdate(next: unknown, prev: unknown): FieldError[] {
-  const n = structuredClone(obj(next));
-  const p = obj(prev);
-  // Neutralize the fields an update may change, then require everything else to be equal.
-  for (const list2 of ['containers', 'initContainers'] as const) {
-    const nc = list(n[list2]);
-    const pc = list(p[list2]);
-    if (nc.length === pc.length) nc.forEach((c, i) => { if (isPlainObject(c)) c['image'] = obj(pc[i])['image']; });
+function containerUpdates(errs: FieldError[], next: unknown, prev: unknown, path: FieldPath): boolean {
+  const n = list(next);
+  if (n.length !== list(prev).length) {
+    errs.push(fieldErrors.forbidden(path, 'pod updates may not add or remove containers'));
+    return true;
   }
-  n['activeDeadlineSeconds'] = p['activeDeadlineSeconds'];
-  const oldTol = list(p['tolerations']);
-  const newTol = list(n['tolerations']);
-  if (oldTol.every((t) => newTol.some((x) => jsonEqual(x, t)))) n['tolerations'] = p['tolerations'];
-  if (n['terminationGracePeriodSeconds'] === 1 && typeof p['terminationGracePeriodSeconds'] === 'number' && p['terminationGracePeriodSeconds'] < 0) {
-    n['terminationGracePeriodSeconds'] = p['terminationGracePeriodSeconds'];
+  n.forEach((c, i) => {
+    const image = str(obj(c)['image']);
+    if (!image) errs.push(fieldErrors.required(path.index(i).child('image')));
+    if (image.trim() !== image) errs.push(fieldErrors.invalid(path.index(i).child('image'), image, 'must not have leading or trailing whitespace'));
+  });
+  return false;
+}
+
+function tolerationKey(t: unknown): string {
+  const o = { ...obj(t) };
+  delete o['tolerationSeconds'];
+  return JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+}
+
+/** The pod update rule (after the metadata checks). */
+export function validatePodUpdate(next: Obj, prev: Obj): FieldError[] {
+  const errs: FieldError[] = [];
+  validatePodMetadataAndSpec(errs, next);
+  const ns = obj(next['spec']);
+  const ps = obj(prev['spec']);
+  const na = obj(obj(next['metadata'])['annotations']);
+  const pa = obj(obj(prev['metadata'])['annotations']);
+  if (na['kubernetes.io/config.mirror'] !== pa['kubernetes.io/config.mirror']) {
+    const verb = pa['kubernetes.io/config.mirror'] === undefined ? 'may not add mirror pod annotation' : 'may not remove or update mirror pod annotation';
+    errs.push(fieldErrors.forbidden(META.child('annotations').key('kubernetes.io/config.mirror'), verb));
   }
-  n['schedulingGates'] = list(n['schedulingGates']).length <= list(p['schedulingGates']).length ? p['schedulingGates'] : n['schedulingGates'];
-  if (n['schedulingGates'] === undefined) delete n['schedulingGates'];
-  if (n['tolerations'] === undefined) delete n['tolerations'];
-  if (n['activeDeadlineSeconds'] === undefined) delete n['activeDeadlineSeconds'];
-  if (jsonEqual(n, p)) return [];
-  const changed = [...new Set([...Object.keys(n), ...Object.keys(p)])].filter((k) => !jsonEqual(n[k], p[k])).sort();
-  return [fieldErrors.forbidden(FieldPath.root('spec'), `pod updates may not change fields other than ${UPDATABLE.join(',')}\n  (changed: ${changed.map((k) => `spec.${k}`).join(', ')})`)];
+  if (containerUpdates(errs, ns['containers'], ps['containers'], SPEC.child('containers'))) return errs;
+  if (containerUpdates(errs, ns['initContainers'], ps['initContainers'], SPEC.child('initContainers'))) return errs;
+  const nads = ns['activeDeadlineSeconds'];
+  const pads = ps['activeDeadlineSeconds'];
+  if (typeof nads === 'number') {
+    if (nads < 0 || nads > 2147483647) return [...errs, fieldErrors.invalid(SPEC.child('activeDeadlineSeconds'), nads, inclusiveRange(0, 2147483647))];
+    if (typeof pads === 'number' && pads < nads) return [...errs, fieldErrors.invalid(SPEC.child('activeDeadlineSeconds'), nads, 'must be less than or equal to previous value')];
+  } else if (typeof pads === 'number') {
+    errs.push(fieldErrors.invalid(SPEC.child('activeDeadlineSeconds'), null, 'must not update from a positive integer to nil value'));
+  }
+  const newTols = new Set(list(ns['tolerations']).map(tolerationKey));
+  if (!list(ps['tolerations']).every((t) => newTols.has(tolerationKey(t)))) {
+    errs.push(fieldErrors.forbidden(SPEC.child('tolerations'), 'existing toleration can not be modified except its tolerationSeconds'));
+  } else {
+    validateTolerations(errs, ns['tolerations'], SPEC.child('tolerations'));
+  }
+  const oldGates = new Set(list(ps['schedulingGates']).map((g) => str(obj(g)['name'])));
+  list(ns['schedulingGates']).forEach((g, i) => {
+    const name = str(obj(g)['name']);
+    if (!oldGates.has(name)) errs.push(fieldErrors.forbidden(SPEC.child('schedulingGates').index(i).child('name'), `only deletion is allowed, but found new scheduling gate '${name}'`));
+  });
+  if (jsonEqual(ns, ps)) return errs;
+  const munged = mungePodSpec(errs, ns, ps);
+  if (!jsonEqual(munged, ps)) {
+    errs.push(fieldErrors.forbidden(SPEC, `pod updates may not change fields other than ${UPDATABLE_POD_FIELDS.join(',')}\n${goDiff('core.PodSpec', ps, munged)}`));
+  }
+  return errs;
+}
+
+/** The new spec with every field an update may change reset to the old value. */
+function mungePodSpec(errs: FieldError[], ns: Obj, ps: Obj): Obj {
+  const m = structuredClone(ns);
+  const carry = (key: string) => {
+    if (ps[key] === undefined) delete m[key];
+    else m[key] = structuredClone(ps[key]);
+  };
+  for (const kind of ['containers', 'initContainers'] as const) {
+    const old = list(ps[kind]);
+    list(m[kind]).forEach((c, i) => {
+      const o = obj(c);
+      if (obj(old[i])['image'] === undefined) delete o['image'];
+      else o['image'] = obj(old[i])['image'];
+    });
+  }
+  for (const k of ['activeDeadlineSeconds', 'schedulingGates', 'tolerations']) carry(k);
+  if (typeof ps['terminationGracePeriodSeconds'] === 'number' && ps['terminationGracePeriodSeconds'] < 0 && m['terminationGracePeriodSeconds'] === 1) {
+    m['terminationGracePeriodSeconds'] = ps['terminationGracePeriodSeconds'];
+  }
+  if (list(ps['schedulingGates']).length > 0) {
+    // A gated pod may gain nodeSelector entries and node affinity requirements (never lose or change them).
+    const nsel = obj(m['nodeSelector']);
+    const psel = obj(ps['nodeSelector']);
+    if (!jsonEqual(m['nodeSelector'] ?? null, ps['nodeSelector'] ?? null)) {
+      if (!Object.entries(psel).every(([k, v]) => nsel[k] === v)) {
+        errs.push(fieldErrors.invalid(SPEC.child('nodeSelector'), m['nodeSelector'], 'only additions to spec.nodeSelector are allowed (no mutations or deletions)'));
+      }
+      carry('nodeSelector');
+    }
+    const oldNA = obj(ps['affinity'])['nodeAffinity'];
+    const newAff = obj(m['affinity']);
+    if (!jsonEqual(newAff['nodeAffinity'] ?? null, oldNA ?? null)) {
+      if (oldNA === undefined) {
+        if (ps['affinity'] === undefined && newAff['podAffinity'] === undefined && newAff['podAntiAffinity'] === undefined) delete m['affinity'];
+        else if (m['affinity'] !== undefined) delete newAff['nodeAffinity'];
+      } else if (m['affinity'] === undefined) m['affinity'] = { nodeAffinity: oldNA };
+      else newAff['nodeAffinity'] = oldNA;
+    }
+  }
+  return m;
+}
+
+const SYSTEM_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized']);
+
+/** Transitions a status update may not make: terminated containers coming back to life unless the policy restarts them. */
+function containerTransitions(errs: FieldError[], next: unknown, prev: unknown, path: FieldPath, restartPolicy: string, restartable: ReadonlySet<string>): void {
+  if (restartPolicy === 'Always') return;
+  const nexts = list(next).map(obj);
+  list(prev).forEach((raw, i) => {
+    const o = obj(raw);
+    const term = obj(obj(o['state'])['terminated']);
+    if (obj(o['state'])['terminated'] === undefined) return;
+    if ((typeof term['exitCode'] === 'number' ? term['exitCode'] : 0) !== 0 && restartPolicy === 'OnFailure') return;
+    if (restartable.has(str(o['name']))) return;
+    for (const n of nexts) {
+      if (n['name'] === o['name'] && obj(n['state'])['terminated'] === undefined) {
+        errs.push(fieldErrors.forbidden(path.index(i).child('state'), 'may not be transitioned to non-terminated state'));
+      }
+    }
+  });
+}
+
+function validateIPs(errs: FieldError[], ips: unknown, path: FieldPath, type: 'PodIP' | 'HostIP', primary?: string): void {
+  const l = list(ips).map((x) => str(obj(x)['ip']));
+  const goIP = (ip: string) => `core.${type}{IP:${JSON.stringify(ip)}}`;
+  if (primary !== undefined && l.length && primary !== l[0]) errs.push(fieldErrors.invalid(path.index(0).child('ip'), l[0], 'must be equal to `hostIP`'));
+  l.forEach((ip, i) => { for (const m of isValidIP(ip)) errs.push(fieldErrors.invalid(path.index(i), ip, m)); });
+  if (l.length > 1) {
+    const v6 = l.filter((ip) => ip.includes(':')).length;
+    if (l.length > 2 || v6 !== 1) errs.push(fieldErrors.invalid(path, go.raw(`[]core.${type}{${l.map(goIP).join(', ')}}`), 'may specify no more than one IP for each IP family'));
+    const seen = new Set<string>();
+    l.forEach((ip, i) => {
+      if (seen.has(ip)) errs.push(fieldErrors.duplicate(path.index(i), go.raw(goIP(ip))));
+      seen.add(ip);
+    });
+  }
+}
+
+/** A /status update of a pod. */
+export function validatePodStatusUpdate(next: Obj, prev: Obj): FieldError[] {
+  const errs: FieldError[] = [];
+  const st = obj(next['status']);
+  const pst = obj(prev['status']);
+  const ps = obj(prev['spec']);
+  list(st['conditions']).forEach((c, i) => {
+    const t = str(obj(c)['type']);
+    // Upstream reports condition types under metadata (its field path starts there).
+    if (!SYSTEM_CONDITIONS.has(t)) for (const m of isQualifiedName(t)) errs.push(fieldErrors.invalid(META.child('conditions').index(i).child('Type'), t, m));
+  });
+  const status = FieldPath.root('status');
+  if (str(obj(next['spec'])['nodeName']) !== str(ps['nodeName'])) errs.push(fieldErrors.forbidden(status.child('nodeName'), 'may not be changed directly'));
+  const nominated = str(st['nominatedNodeName']);
+  if (nominated && nominated !== str(pst['nominatedNodeName'])) for (const m of isDNS1123Subdomain(nominated)) errs.push(fieldErrors.invalid(status.child('nominatedNodeName'), nominated, m));
+  if (str(st['qosClass']) !== str(pst['qosClass'])) errs.push(fieldErrors.invalid(status.child('qosClass'), str(st['qosClass']), 'field is immutable'));
+  const restartable = new Set(list(ps['initContainers']).filter((c) => obj(c)['restartPolicy'] === 'Always').map((c) => str(obj(c)['name'])));
+  containerTransitions(errs, st['containerStatuses'], pst['containerStatuses'], status.child('containerStatuses'), str(ps['restartPolicy']), new Set());
+  containerTransitions(errs, st['initContainerStatuses'], pst['initContainerStatuses'], status.child('initContainerStatuses'), str(ps['restartPolicy']), restartable);
+  containerTransitions(errs, st['ephemeralContainerStatuses'], pst['ephemeralContainerStatuses'], status.child('ephemeralContainerStatuses'), 'Never', new Set());
+  validateIPs(errs, st['podIPs'], status.child('podIPs'), 'PodIP');
+  if (list(st['hostIPs']).length) validateIPs(errs, st['hostIPs'], status.child('hostIPs'), 'HostIP', str(st['hostIP']));
+  return errs;
+}
+
+/** pods/ephemeralcontainers: existing ephemeral containers may be neither removed nor changed. */
+export function validateEphemeralContainersUpdate(next: Obj, prev: Obj): FieldError[] {
+  const errs: FieldError[] = [];
+  validatePodMetadataAndSpec(errs, next);
+  const path = SPEC.child('ephemeralContainers');
+  const now = new Map(list(obj(next['spec'])['ephemeralContainers']).map((c) => [str(obj(c)['name']), c]));
+  for (const old of list(obj(prev['spec'])['ephemeralContainers'])) {
+    const name = str(obj(old)['name']);
+    const cur = now.get(name);
+    if (cur === undefined) errs.push(fieldErrors.forbidden(path, `existing ephemeral containers ${JSON.stringify(name)} may not be removed\n`));
+    else if (!jsonEqual(cur, old)) errs.push(fieldErrors.forbidden(path, `existing ephemeral containers ${JSON.stringify(name)} may not be changed\n${goDiff('core.EphemeralContainer', old, cur)}`));
+  }
+  return errs;
 }

@@ -13,9 +13,9 @@ import { NamespaceStore, NamespaceStrategy } from './core/namespaces.js';
 import { PodStrategy, preparePodStatusUpdate } from './core/pods.js';
 import { bindPod, bindingSubresource, evictionSubresource } from './core/pod-subresources.js';
 import { ConfigMapStrategy, SecretStrategy } from './core/config.js';
-import {
-  EventStrategy, NodeStrategy, PersistentVolumeClaimStrategy, PersistentVolumeStrategy, PodTemplateStrategy, ReplicationControllerStrategy,
-} from './core/misc.js';
+import { EndpointsStrategy, EventStrategy, LimitRangeStrategy, NodeStrategy, ResourceQuotaStrategy, ServiceAccountStrategy } from './core/misc.js';
+import { PersistentVolumeClaimStrategy, PersistentVolumeStrategy } from './core/storage.js';
+import { PodTemplateStrategy, ReplicationControllerStrategy } from './core/controllers.js';
 import { ServiceStore, ServiceStrategy } from './core/services.js';
 import { ComponentStatusStore } from './core/component-statuses.js';
 import { ClusterIpAllocator, NodePortAllocator } from './core/allocators.js';
@@ -65,6 +65,10 @@ const CORE: Readonly<Record<string, () => Strategy>> = {
   persistentvolumeclaims: () => new PersistentVolumeClaimStrategy(),
   persistentvolumes: () => new PersistentVolumeStrategy(),
   podtemplates: () => new PodTemplateStrategy(),
+  endpoints: () => new EndpointsStrategy(),
+  limitranges: () => new LimitRangeStrategy(),
+  resourcequotas: () => new ResourceQuotaStrategy(),
+  serviceaccounts: () => new ServiceAccountStrategy(),
 };
 
 /** The strategy for a resource: specific where Kubernetes has one, generic otherwise. */

@@ -8,6 +8,8 @@ import { formatLabelSelectorObject } from '../../api/labels/from-object.js';
 import { selectorFromSet } from '../../api/labels/selector.js';
 import { statusErrors } from '../../api/status.js';
 import { type FieldError, fieldErrors, invalidError } from '../../api/validation/field-errors.js';
+import { validateNamespaceFinalizers } from '../../api/validation/core-objects.js';
+import { validateObjectMetaUpdate } from '../../api/validation/object-meta.js';
 import type { Store } from './generic/store.js';
 import type { Subresource } from './resources.js';
 import { StatusStrategy, type Strategy } from './rest/strategy.js';
@@ -95,5 +97,10 @@ class FinalizeStrategy extends StatusStrategy {
     const spec = next['spec'];
     Object.assign(next, { ...cloneJson(prev), metadata: next.metadata });
     next['spec'] = spec;
+  }
+
+  /** ValidateNamespaceFinalizeUpdate: the metadata rules and each finalizer's name. */
+  override validateUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    return [...validateObjectMetaUpdate(next.metadata, prev.metadata), ...validateNamespaceFinalizers(next, true)];
   }
 }

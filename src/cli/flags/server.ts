@@ -114,7 +114,7 @@ const HIDDEN_SERVER: readonly FlagSpec[] = [
   // Servers without a local agent: k3ts's server runs no agent yet, so this is what it does anyway.
   { name: 'disable-agent', type: 'bool', hidden: true, usage: 'Do not run a local agent and register a local kubelet' },
   { name: 'disable-apiserver', type: 'bool', hidden: true, usage: '(experimental/components) Disable running api server', unsupported: true },
-  { name: 'disable-controller-manager', type: 'bool', hidden: true, usage: '(experimental/components) Disable running kube-controller-manager', unsupported: true },
+  { name: 'disable-controller-manager', type: 'bool', hidden: true, usage: '(experimental/components) Disable running kube-controller-manager' },
   { name: 'disable-etcd', type: 'bool', hidden: true, usage: '(experimental/components) Disable running etcd', unsupported: true },
   { name: 'kube-controller-arg', type: 'list', hidden: true, usage: 'Customized flag for kube-controller-manager process', unsupported: PASSTHROUGH('controller manager') },
   { name: 'kube-cloud-controller-arg', type: 'list', hidden: true, usage: 'Customized flag for kube-cloud-controller-manager process', unsupported: PASSTHROUGH('cloud controller manager') },

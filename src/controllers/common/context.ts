@@ -4,6 +4,7 @@
  * object per index name, since informers are shared).
  */
 import type { Client } from '../../client/client.js';
+import type { CertificateAuthority } from '../../pki/authority.js';
 import { EventRecorder, type EventSink } from '../../client/event-recorder.js';
 import type { InformerFactory } from '../../client/informer-factory.js';
 import type { SharedInformer } from '../../client/informer.js';
@@ -13,12 +14,27 @@ import { controllerOf, type KubeObject } from '../../client/types.js';
 
 /** Shared by all controllers of one controller manager. */
 export interface ControllerContext {
+  /** Reads (informers, discovery) and events: the controller manager's own identity. */
   readonly client: Client;
+  /**
+   * The client a controller writes with, acting as its service account in kube-system
+   * (kube-controller-manager's --use-service-account-credentials, which k3s sets), so RBAC's
+   * `system:controller:<name>` roles apply.
+   */
+  clientFor(serviceAccount: string): Client;
   readonly informers: InformerFactory;
   /** An event recorder named after the component (`replicaset-controller`). */
   events(component: string): EventSink;
   /** Worker count override (kube-controller-manager's --concurrent-* flags; default per controller). */
   readonly workers?: number;
+  /** The cluster CA bundle (PEM) for the root CA publisher. */
+  readonly rootCaPem?: string;
+  /** The CAs the CSR signer issues certificates with (client CA for client signers, server CA for serving). */
+  readonly signing?: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
+  /** Node CIDR allocation: the cluster CIDRs and mask size (absent: no allocation). */
+  readonly nodeIpam?: { readonly clusterCidrs: readonly string[]; readonly maskSize?: number };
+  /** Node lifecycle timing (grace period, monitor period). */
+  readonly nodeLifecycle?: { readonly gracePeriodMs?: number; readonly monitorPeriodMs?: number };
 }
 
 /** A running control loop. */
@@ -29,10 +45,19 @@ export interface Controller {
 }
 
 /** Builds a context over a client and informer factory. */
-export function controllerContext(client: Client, informers: InformerFactory, opts: { workers?: number } = {}): ControllerContext {
+export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle' | 'signing' | 'nodeIpam'> & {
+  clientFor?: (serviceAccount: string) => Client;
+} = {}): ControllerContext {
   const recorders = new Map<string, EventRecorder>();
+  const clients = new Map<string, Client>();
+  const { clientFor: make, ...rest } = opts;
   return {
-    client, informers, ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    ...rest, client, informers,
+    clientFor(sa) {
+      let c = clients.get(sa);
+      if (!c) clients.set(sa, (c = make ? make(sa) : client.withUserAgent(`k3ts/${sa}`)));
+      return c;
+    },
     events(component) {
       let r = recorders.get(component);
       if (!r) recorders.set(component, (r = new EventRecorder(client, component)));

@@ -50,7 +50,7 @@ export class DeploymentController implements Controller {
   private readonly queue = new WorkQueue<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    const client = ctx.client.withUserAgent(`k3ts/${this.name}`);
+    const client = ctx.clientFor('deployment-controller');
     this.dClient = client.resource<Deployment>(resources.deployments);
     this.rsClient = client.resource<ReplicaSet>(resources.replicasets);
     this.events = ctx.events(this.name);
@@ -214,9 +214,8 @@ export class DeploymentController implements Controller {
 
   private async setDeploymentRevision(st: SyncState, revision: string): Promise<void> {
     if (st.d.metadata.annotations?.[REVISION] === revision) return;
-    const d = await this.dClient.patch(st.d.metadata.name ?? '', { metadata: { annotations: { [REVISION]: revision } } }, {
-      namespace: st.d.metadata.namespace, type: 'merge', signal: st.signal,
-    });
+    // An update, not a patch: the deployment-controller role may update deployments but not patch them.
+    const d = await this.dClient.update({ ...st.d, metadata: { ...st.d.metadata, annotations: { ...st.d.metadata.annotations, [REVISION]: revision } } }, { signal: st.signal });
     st.d.metadata = d.metadata;
   }
 

@@ -6,6 +6,7 @@
 import type { Deployment, IntOrString, ReplicaSet } from '../../client/kinds/apps.js';
 import type { PodTemplateSpec } from '../../client/kinds/core.js';
 import { canonical } from '../common/status.js';
+import { safeHash } from '../common/hash.js';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -79,21 +80,9 @@ export function sameTemplate(a: PodTemplateSpec | undefined, b: PodTemplateSpec 
   return templateKey(a) === templateKey(b);
 }
 
-const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
-
-/**
- * The pod-template-hash of a template (and the collision count): FNV-1a over the template's
- * canonical JSON, printed in decimal and mapped onto the vowel-free alphabet Kubernetes uses
- * for generated names.
- */
+/** The pod-template-hash of a template (and the collision count). */
 export function podTemplateHash(t: PodTemplateSpec, collisionCount: number | undefined): string {
-  let h = 0x811c9dc5;
-  const data = Buffer.from(templateKey(t) + (collisionCount !== undefined ? `#${collisionCount}` : ''));
-  for (const byte of data) {
-    h ^= byte;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return [...String(h)].map((c) => SAFE[c.charCodeAt(0) % SAFE.length] as string).join('');
+  return safeHash(templateKey(t), collisionCount);
 }
 
 /** The Deployment annotations a new ReplicaSet gets. */

@@ -15,7 +15,7 @@ export interface ReplicaKind<T extends KubeObject> {
   readonly type: ResourceType;
   readonly apiVersion: string;
   readonly kind: string;
-  /** The controller name in events and the User-Agent. */
+  /** The controller's name: its service account, the event source and the User-Agent. */
   readonly component: string;
   replicas(o: T): number;
   minReadySeconds(o: T): number;

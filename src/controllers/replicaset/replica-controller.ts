@@ -40,7 +40,7 @@ export class ReplicaController<T extends KubeObject & { status?: ReplicaSetStatu
 
   constructor(private readonly ctx: ControllerContext, private readonly kind: ReplicaKind<T>) {
     this.name = kind.component;
-    const client = ctx.client.withUserAgent(`k3ts/${kind.component}`);
+    const client = ctx.clientFor(kind.component);
     this.ownerClient = client.resource<T>(kind.type);
     this.podClient = client.resource<Pod>(resources.pods);
     this.events = ctx.events(kind.component);

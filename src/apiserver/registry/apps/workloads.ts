@@ -1,93 +1,69 @@
 /**
  * @module apps/v1 strategies (pkg/registry/apps/*): Deployment, ReplicaSet, StatefulSet and
- * DaemonSet defaults (replicas, update strategies, history limits, pod template), validation
- * (selector matching the template, restartPolicy Always, replicas ≥ 0, the immutable selector,
- * the StatefulSet spec fields that may change), generation on spec (and, for deployments,
- * annotation) changes, and status kept across main-resource writes.
+ * DaemonSet defaults (api/defaults/workloads.ts), validation (api/validation/workloads.ts), the
+ * immutable selector, generation on spec (and, for deployments, annotation) changes, status kept
+ * across main-resource writes and checked on /status; ControllerRevisions with frozen data.
  */
-import { defaultPodTemplate } from '../../../api/defaults/pod.js';
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from '../../../api/defaults/workloads.js';
 import { jsonEqual, type KubeObject } from '../../../api/meta/object.js';
 import { type FieldError, FieldPath, fieldErrors } from '../../../api/validation/field-errors.js';
-import { checkEnum, checkNonNegative, obj, str } from '../../../api/validation/helpers.js';
+import { go } from '../../../api/validation/go-values.js';
+import { checkNonNegative, obj } from '../../../api/validation/helpers.js';
+import { nameIsDNSLabel } from '../../../api/validation/names.js';
 import { validateImmutable } from '../../../api/validation/object-meta.js';
-import { validateIntOrPercent, validateSelectorAndTemplate } from '../../../api/validation/workloads.js';
+import { podSpecWarnings } from '../../../api/validation/pod-warnings.js';
+import {
+  validateCollisionCount, validateDaemonSetSpec, validateDaemonSetSpecUpdate, validateDeploymentSpec, validateReplicaSetSpec, validateReplicaStatus,
+  validateStatefulSetSpec, validateStatefulSetSpecUpdate,
+} from '../../../api/validation/workloads.js';
 import type { RequestContext } from '../rest/context.js';
-import { BaseStrategy } from '../rest/strategy.js';
+import { BaseStrategy, type BaseStrategyOptions } from '../rest/strategy.js';
 
 type Obj = Record<string, unknown>;
-const spec = (o: KubeObject): Obj => (o['spec'] = obj(o['spec']));
-const SPEC = FieldPath.root('spec');
+const TEMPLATE_SPEC = FieldPath.root('spec').child('template', 'spec');
 
 /** The behaviour the four apps workloads share. */
 abstract class WorkloadStrategy extends BaseStrategy {
-  constructor() {
-    super({ namespaced: true, hasStatus: true, tracksGeneration: true });
+  constructor(o: Partial<BaseStrategyOptions> = {}) {
+    super({ namespaced: true, hasStatus: true, tracksGeneration: true, ...o });
   }
 
-  /** The lower-case kind error messages name ("empty selector is invalid for deployment"). */
-  protected abstract readonly kindWord: string;
-  protected abstract defaultSpec(s: Obj): void;
-  protected abstract validateSpec(s: Obj, errs: FieldError[]): void;
-
-  override defaults(o: KubeObject): void {
-    const s = spec(o);
-    this.defaultSpec(s);
-    defaultPodTemplate(s['template']);
-  }
+  protected abstract validateSpec(spec: Obj): FieldError[];
+  protected abstract readonly statusCounters: readonly string[];
+  /** Deployments, ReplicaSets and DaemonSets report a changed selector (StatefulSets cover it with their spec rule). */
+  protected readonly immutableSelector: boolean = true;
 
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    const s = obj(o['spec']);
-    errs.push(...validateSelectorAndTemplate(s, SPEC, ctx.warnings, ['Always'], this.kindWord));
-    checkNonNegative(errs, SPEC.child('replicas'), s['replicas']);
-    checkNonNegative(errs, SPEC.child('minReadySeconds'), s['minReadySeconds']);
-    checkNonNegative(errs, SPEC.child('revisionHistoryLimit'), s['revisionHistoryLimit']);
-    this.validateSpec(s, errs);
+    return [...super.validate(o, ctx), ...this.validateSpec(obj(o['spec']))];
+  }
+
+  override warningsOnCreate(o: KubeObject): string[] {
+    const out: string[] = [];
+    podSpecWarnings(out, obj(obj(o['spec'])['template'])['spec'], TEMPLATE_SPEC);
+    return out;
+  }
+
+  override warningsOnUpdate(next: KubeObject): string[] {
+    return this.warningsOnCreate(next);
+  }
+
+  /** apps/v1 selectors are immutable. */
+  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
+    const errs = [...super.validateUpdate(next, prev, ctx), ...this.validateSpec(obj(next['spec']))];
+    const ns = obj(next['spec'])['selector'];
+    if (this.immutableSelector && !jsonEqual(ns ?? null, obj(prev['spec'])['selector'] ?? null)) errs.push(fieldErrors.invalid('spec.selector', go.labelSelector(ns), 'field is immutable'));
     return errs;
   }
 
-  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = [...super.validateUpdate(next, prev, ctx), ...this.validate(next, ctx)];
-    errs.push(...validateImmutable(obj(next['spec'])['selector'], obj(prev['spec'])['selector'], 'spec.selector'));
-    return errs;
+  validateStatusUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    return [...validateReplicaStatus(obj(next['status']), this.statusCounters), ...validateCollisionCount(obj(next['status']), obj(prev['status']))];
   }
 }
 
 export class DeploymentStrategy extends WorkloadStrategy {
-  protected readonly kindWord = 'deployment';
-  protected defaultSpec(s: Obj): void {
-    s['replicas'] ??= 1;
-    const strategy = obj(s['strategy']);
-    s['strategy'] = strategy;
-    strategy['type'] ??= 'RollingUpdate';
-    if (strategy['type'] === 'RollingUpdate') {
-      const ru = obj(strategy['rollingUpdate']);
-      strategy['rollingUpdate'] = ru;
-      ru['maxUnavailable'] ??= '25%';
-      ru['maxSurge'] ??= '25%';
-    }
-    s['revisionHistoryLimit'] ??= 10;
-    s['progressDeadlineSeconds'] ??= 600;
-  }
-
-  protected validateSpec(s: Obj, errs: FieldError[]): void {
-    const strategy = obj(s['strategy']);
-    const sp = SPEC.child('strategy');
-    checkEnum(errs, sp.child('type'), strategy['type'], ['Recreate', 'RollingUpdate'], true);
-    if (strategy['type'] === 'Recreate' && strategy['rollingUpdate'] !== undefined) {
-      errs.push(fieldErrors.forbidden(sp.child('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'"));
-    }
-    const ru = obj(strategy['rollingUpdate']);
-    const mu = validateIntOrPercent(errs, sp.child('rollingUpdate', 'maxUnavailable'), ru['maxUnavailable']);
-    const ms = validateIntOrPercent(errs, sp.child('rollingUpdate', 'maxSurge'), ru['maxSurge']);
-    if (strategy['type'] === 'RollingUpdate' && mu === 0 && ms === 0) {
-      errs.push(fieldErrors.invalid(sp.child('rollingUpdate', 'maxUnavailable'), ru['maxUnavailable'], 'may not be 0 when `maxSurge` is 0'));
-    }
-    const pds = s['progressDeadlineSeconds'];
-    if (typeof pds === 'number' && pds <= Number(s['minReadySeconds'] ?? 0)) {
-      errs.push(fieldErrors.invalid(SPEC.child('progressDeadlineSeconds'), pds, 'must be greater than minReadySeconds'));
-    }
-  }
+  protected readonly statusCounters = ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'];
+  protected override setDefaults(o: KubeObject): void { defaultDeployment(o); }
+  protected validateSpec(s: Obj): FieldError[] { return validateDeploymentSpec(s); }
 
   /** Deployments count annotation changes too: they are copied to the replica sets. */
   override prepareForUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): void {
@@ -99,83 +75,66 @@ export class DeploymentStrategy extends WorkloadStrategy {
 }
 
 export class ReplicaSetStrategy extends WorkloadStrategy {
-  protected readonly kindWord = 'replicaset';
-  override readonly fieldLabels = { fields: ['metadata.name', 'metadata.namespace', 'status.replicas'], message: (l: string) => `field label not supported: ${l}` };
-  protected defaultSpec(s: Obj): void {
-    s['replicas'] ??= 1;
+  protected readonly statusCounters = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'];
+  constructor() {
+    super({ fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'status.replicas'], message: (l: string) => `field label not supported: ${l}` } });
   }
-  protected validateSpec(): void {}
+  protected override setDefaults(o: KubeObject): void { defaultReplicaSet(o); }
+  protected validateSpec(s: Obj): FieldError[] { return validateReplicaSetSpec(s); }
   override fields(o: KubeObject): Record<string, string> {
     return { ...super.fields(o), 'status.replicas': String(obj(o['status'])['replicas'] ?? 0) };
   }
 }
 
-const STS_UPDATABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds', 'revisionHistoryLimit'];
-
 export class StatefulSetStrategy extends WorkloadStrategy {
-  protected readonly kindWord = 'statefulset';
-  protected defaultSpec(s: Obj): void {
-    s['replicas'] ??= 1;
-    s['podManagementPolicy'] ??= 'OrderedReady';
-    const us = obj(s['updateStrategy']);
-    s['updateStrategy'] = us;
-    us['type'] ??= 'RollingUpdate';
-    if (us['type'] === 'RollingUpdate') us['rollingUpdate'] = { partition: 0, ...obj(us['rollingUpdate']) };
-    s['revisionHistoryLimit'] ??= 10;
-    s['persistentVolumeClaimRetentionPolicy'] = { whenDeleted: 'Retain', whenScaled: 'Retain', ...obj(s['persistentVolumeClaimRetentionPolicy']) };
+  protected readonly statusCounters = ['replicas', 'readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas'];
+  protected override readonly immutableSelector = false;
+  constructor() {
+    super({ nameValidator: nameIsDNSLabel });
   }
-
-  protected validateSpec(s: Obj, errs: FieldError[]): void {
-    checkEnum(errs, SPEC.child('podManagementPolicy'), s['podManagementPolicy'], ['OrderedReady', 'Parallel'], true);
-    checkEnum(errs, SPEC.child('updateStrategy', 'type'), obj(s['updateStrategy'])['type'], ['RollingUpdate', 'OnDelete'], true);
-  }
+  protected override setDefaults(o: KubeObject): void { defaultStatefulSet(o); }
+  protected validateSpec(s: Obj): FieldError[] { return validateStatefulSetSpec(s); }
 
   override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validateUpdate(next, prev, ctx);
-    const n = { ...obj(next['spec']) };
-    const p = { ...obj(prev['spec']) };
-    for (const f of STS_UPDATABLE) {
-      delete n[f];
-      delete p[f];
-    }
-    if (!jsonEqual(n, p)) {
-      errs.push(fieldErrors.forbidden('spec', "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"));
-    }
-    return errs;
+    return [...super.validateUpdate(next, prev, ctx), ...validateStatefulSetSpecUpdate(obj(next['spec']), obj(prev['spec']))];
+  }
+
+  override validateStatusUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    return super.validateStatusUpdate(next, prev).map((e) => (e.detail === 'cannot be greater than readyReplicas' ? { ...e, detail: 'cannot be greater than status.readyReplicas' } : e));
   }
 }
 
 export class DaemonSetStrategy extends WorkloadStrategy {
-  protected readonly kindWord = 'daemonset';
-  protected defaultSpec(s: Obj): void {
-    const us = obj(s['updateStrategy']);
-    s['updateStrategy'] = us;
-    us['type'] ??= 'RollingUpdate';
-    if (us['type'] === 'RollingUpdate') us['rollingUpdate'] = { maxUnavailable: 1, maxSurge: 0, ...obj(us['rollingUpdate']) };
-    s['revisionHistoryLimit'] ??= 10;
+  protected readonly statusCounters = ['currentNumberScheduled', 'numberMisscheduled', 'desiredNumberScheduled', 'numberReady', 'updatedNumberScheduled', 'numberAvailable', 'numberUnavailable'];
+  protected override setDefaults(o: KubeObject): void { defaultDaemonSet(o); }
+  protected validateSpec(s: Obj): FieldError[] { return validateDaemonSetSpec(s); }
+
+  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
+    return [...validateDaemonSetSpecUpdate(obj(next['spec']), obj(prev['spec'])), ...super.validateUpdate(next, prev, ctx)];
   }
 
-  protected validateSpec(s: Obj, errs: FieldError[]): void {
-    const us = obj(s['updateStrategy']);
-    checkEnum(errs, SPEC.child('updateStrategy', 'type'), us['type'], ['RollingUpdate', 'OnDelete'], true);
-    const ru = obj(us['rollingUpdate']);
-    validateIntOrPercent(errs, SPEC.child('updateStrategy', 'rollingUpdate', 'maxUnavailable'), ru['maxUnavailable']);
-    validateIntOrPercent(errs, SPEC.child('updateStrategy', 'rollingUpdate', 'maxSurge'), ru['maxSurge']);
+  override validateStatusUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    const errs: FieldError[] = [];
+    const st = obj(next['status']);
+    for (const f of this.statusCounters) checkNonNegative(errs, FieldPath.root('status').child(f), st[f]);
+    checkNonNegative(errs, FieldPath.root('status').child('observedGeneration'), st['observedGeneration']);
+    checkNonNegative(errs, FieldPath.root('status').child('collisionCount'), st['collisionCount']);
+    return [...errs, ...validateCollisionCount(st, obj(prev['status']))];
   }
 }
 
-/** ControllerRevisions: data and revision never change. */
+/** ControllerRevisions: data required and never changed, revision ≥ 0. */
 export class ControllerRevisionStrategy extends BaseStrategy {
   constructor() {
     super({ namespaced: true });
   }
-  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    return [...super.validateUpdate(next, prev, ctx), ...validateImmutable(next['data'], prev['data'], 'data')];
-  }
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
     const errs = super.validate(o, ctx);
+    if (o['data'] === undefined || o['data'] === null) errs.push(fieldErrors.required('data', 'data is mandatory'));
     checkNonNegative(errs, FieldPath.root('revision'), o['revision']);
-    if (str(o['revision']) === '' && o['revision'] === undefined) errs.push(fieldErrors.required('revision'));
     return errs;
+  }
+  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
+    return [...super.validateUpdate(next, prev, ctx), ...this.validate(next, ctx).filter((e) => !e.field.startsWith('metadata.')), ...validateImmutable(next['data'], prev['data'], 'data')];
   }
 }

@@ -1,45 +1,18 @@
 /**
- * @module batch/v1 strategies (pkg/registry/batch/*): Jobs get their defaults (parallelism,
- * completions, backoffLimit, completionMode, suspend, podReplacementPolicy), a generated
- * selector with the batch.kubernetes.io/controller-uid and job-name labels unless
- * manualSelector, restartPolicy OnFailure|Never, and an immutable template and selector;
- * CronJobs get their defaults and a validated schedule and time zone.
+ * @module batch/v1 strategies (pkg/registry/batch/*): Jobs get their defaults, a generated selector
+ * with the batch.kubernetes.io/controller-uid and job-name labels unless manualSelector (and, as
+ * defaulting on read does upstream, those labels on the job itself when it has none), validation
+ * and the update rule (api/validation/batch.ts), and /status checks; CronJobs get their defaults,
+ * a validated schedule and time zone, and a job template without a selector.
  */
-import { defaultPodTemplate } from '../../../api/defaults/pod.js';
-import { CronParseError, isTimeZone, parseCron } from '../../../api/cron.js';
+import { defaultCronJob, defaultJob } from '../../../api/defaults/workloads.js';
 import type { KubeObject } from '../../../api/meta/object.js';
-import { type FieldError, FieldPath, fieldErrors } from '../../../api/validation/field-errors.js';
-import { checkEnum, checkNonNegative, obj, str } from '../../../api/validation/helpers.js';
-import { validateImmutable } from '../../../api/validation/object-meta.js';
-import { validateSelectorAndTemplate } from '../../../api/validation/workloads.js';
+import { JOB_LABELS, validateCronJobName, validateCronJobSpec, validateJob, validateJobSpec, validateJobStatus, validateJobUpdate } from '../../../api/validation/batch.js';
+import { type FieldError, FieldPath } from '../../../api/validation/field-errors.js';
+import { obj } from '../../../api/validation/helpers.js';
+import { podSpecWarnings } from '../../../api/validation/pod-warnings.js';
 import type { RequestContext } from '../rest/context.js';
 import { BaseStrategy } from '../rest/strategy.js';
-
-type Obj = Record<string, unknown>;
-const SPEC = FieldPath.root('spec');
-const JOB_RESTART = ['OnFailure', 'Never'];
-
-function defaultJobSpec(s: Obj): void {
-  if (s['completions'] === undefined && s['parallelism'] === undefined) {
-    s['completions'] = 1;
-    s['parallelism'] = 1;
-  }
-  s['parallelism'] ??= 1;
-  if (s['backoffLimitPerIndex'] === undefined) s['backoffLimit'] ??= 6;
-  s['completionMode'] ??= 'NonIndexed';
-  s['suspend'] ??= false;
-  s['podReplacementPolicy'] ??= s['podFailurePolicy'] !== undefined ? 'Failed' : 'TerminatingOrFailed';
-  s['manualSelector'] ??= undefined;
-  if (s['manualSelector'] === undefined) delete s['manualSelector'];
-  defaultPodTemplate(s['template']);
-}
-
-function validateJobSpec(s: Obj, path: FieldPath, warnings: string[], errs: FieldError[]): void {
-  errs.push(...validateSelectorAndTemplate(s, path, warnings, JOB_RESTART, 'job'));
-  for (const f of ['parallelism', 'completions', 'backoffLimit', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'] as const) checkNonNegative(errs, path.child(f), s[f]);
-  checkEnum(errs, path.child('completionMode'), s['completionMode'], ['NonIndexed', 'Indexed']);
-  if (s['completionMode'] === 'Indexed' && s['completions'] === undefined) errs.push(fieldErrors.required(path.child('completions'), 'when completion mode is Indexed'));
-}
 
 export class JobStrategy extends BaseStrategy {
   constructor() {
@@ -47,39 +20,41 @@ export class JobStrategy extends BaseStrategy {
       fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'status.successful'], message: (l) => `field label ${JSON.stringify(l)} not supported for "Job"` } });
   }
 
-  override defaults(o: KubeObject): void {
-    defaultJobSpec((o['spec'] = obj(o['spec'])));
+  protected override setDefaults(o: KubeObject): void {
+    defaultJob(o);
   }
 
   override prepareForCreate(o: KubeObject, ctx: RequestContext): void {
     super.prepareForCreate(o, ctx);
-    const s = obj(o['spec']);
+    const s = (o['spec'] = obj(o['spec']));
     if (s['manualSelector'] === true) return;
     // The job controller's labels and a selector on the job's uid (generateSelector).
     const uid = o.metadata.uid ?? '';
     const name = o.metadata.name ?? '';
     const tpl = (s['template'] = obj(s['template']));
     const meta = (tpl['metadata'] = obj(tpl['metadata']));
-    meta['labels'] = { ...obj(meta['labels']), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
-    if (s['selector'] === undefined) s['selector'] = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+    meta['labels'] = { ...obj(meta['labels']), [JOB_LABELS.uid]: uid, [JOB_LABELS.name]: name, [JOB_LABELS.legacyUid]: uid, [JOB_LABELS.legacyName]: name };
+    if (s['selector'] === undefined) s['selector'] = { matchLabels: { [JOB_LABELS.uid]: uid } };
+    // Upstream defaults a label-less job's labels from its template each time it is decoded.
+    if (!o.metadata.labels || Object.keys(o.metadata.labels).length === 0) o.metadata.labels = { ...(meta['labels'] as Record<string, string>) };
   }
 
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    validateJobSpec(obj(o['spec']), SPEC, ctx.warnings, errs);
-    return errs;
+    return [...super.validate(o, ctx), ...validateJob(o)];
+  }
+
+  override warningsOnCreate(o: KubeObject): string[] {
+    const out: string[] = [];
+    podSpecWarnings(out, obj(obj(o['spec'])['template'])['spec'], FieldPath.root('spec').child('template', 'spec'));
+    return out;
   }
 
   override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = [...super.validateUpdate(next, prev, ctx), ...this.validate(next, ctx)];
-    const n = obj(next['spec']);
-    const p = obj(prev['spec']);
-    errs.push(...validateImmutable(n['selector'], p['selector'], 'spec.selector'));
-    errs.push(...validateImmutable(n['completions'], p['completions'], 'spec.completions'));
-    errs.push(...validateImmutable(n['completionMode'], p['completionMode'], 'spec.completionMode'));
-    // The template may change only while the job is suspended (for its scheduling directives).
-    if (!(n['suspend'] === true && p['suspend'] === true)) errs.push(...validateImmutable(n['template'], p['template'], 'spec.template'));
-    return errs;
+    return [...super.validateUpdate(next, prev, ctx), ...validateJobSpec(next), ...validateJobUpdate(next, prev)];
+  }
+
+  validateStatusUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    return validateJobStatus(next, prev);
   }
 
   override fields(o: KubeObject): Record<string, string> {
@@ -92,43 +67,22 @@ export class CronJobStrategy extends BaseStrategy {
     super({ namespaced: true, hasStatus: true, tracksGeneration: true });
   }
 
-  override defaults(o: KubeObject): void {
-    const s = (o['spec'] = obj(o['spec']));
-    s['concurrencyPolicy'] ??= 'Allow';
-    s['suspend'] ??= false;
-    s['successfulJobsHistoryLimit'] ??= 3;
-    s['failedJobsHistoryLimit'] ??= 1;
-    const jt = obj(s['jobTemplate']);
-    const js = obj(jt['spec']);
-    if (s['jobTemplate'] !== undefined) defaultPodTemplate(js['template']);
+  protected override setDefaults(o: KubeObject): void {
+    defaultCronJob(o);
   }
 
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    const s = obj(o['spec']);
-    const schedule = str(s['schedule']);
-    if (!schedule) errs.push(fieldErrors.required(SPEC.child('schedule')));
-    else {
-      try {
-        parseCron(schedule);
-      } catch (e) {
-        if (!(e instanceof CronParseError)) throw e;
-        errs.push(fieldErrors.invalid(SPEC.child('schedule'), schedule, e.message));
-      }
-    }
-    const tz = s['timeZone'];
-    if (typeof tz === 'string' && !isTimeZone(tz)) errs.push(fieldErrors.invalid(SPEC.child('timeZone'), tz, `unknown time zone ${tz}`));
-    checkEnum(errs, SPEC.child('concurrencyPolicy'), s['concurrencyPolicy'], ['Allow', 'Forbid', 'Replace'], true);
-    for (const f of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const) checkNonNegative(errs, SPEC.child(f), s[f]);
-    const js = obj(obj(s['jobTemplate'])['spec']);
-    // A CronJob's job template has no selector yet: only its pod template is checked here.
-    const tplErrs = validateSelectorAndTemplate({ ...js, selector: { matchLabels: { x: 'x' } }, template: { ...obj(js['template']), metadata: { labels: { x: 'x' } } } },
-      SPEC.child('jobTemplate', 'spec'), ctx.warnings, JOB_RESTART, 'job');
-    errs.push(...tplErrs.filter((e) => !e.field.endsWith('.selector') && !e.field.includes('template.metadata.labels')));
-    return errs;
+    return [...super.validate(o, ctx), ...validateCronJobSpec(obj(o['spec'])), ...validateCronJobName(o.metadata.name ?? '')];
   }
 
+  override warningsOnCreate(o: KubeObject): string[] {
+    const out: string[] = [];
+    podSpecWarnings(out, obj(obj(obj(obj(o['spec'])['jobTemplate'])['spec'])['template'])['spec'], FieldPath.root('spec').child('jobTemplate', 'spec', 'template', 'spec'));
+    return out;
+  }
+
+  /** The 52-character name limit is not enforced on update (old cron jobs stay editable). */
   override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    return [...super.validateUpdate(next, prev, ctx), ...this.validate(next, ctx)];
+    return [...super.validateUpdate(next, prev, ctx), ...validateCronJobSpec(obj(next['spec']), obj(prev['spec']))];
   }
 }

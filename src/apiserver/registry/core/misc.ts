@@ -1,18 +1,22 @@
 /**
  * @module Strategies for the remaining core/v1 resources: events (1 h TTL, involvedObject field
- * selectors), nodes (spec.unschedulable selector, podCIDR set once), service accounts,
- * endpoints, persistent volumes and claims, replication controllers (generation, status,
- * status.replicas selector), pod templates, limit ranges and resource quotas.
+ * selectors, upstream's legacy event rules), nodes (spec.unschedulable selector, taints, pod
+ * CIDRs set once, status allocatable defaulting), endpoints, limit ranges and resource quotas
+ * (defaults, quantities, frozen scopes, /status), service accounts.
  */
-import { defaultPodTemplate } from '../../../api/defaults/pod.js';
-import { jsonEqual, type KubeObject } from '../../../api/meta/object.js';
-import { type FieldError, FieldPath, fieldErrors } from '../../../api/validation/field-errors.js';
-import { checkEnum, list, obj, str } from '../../../api/validation/helpers.js';
-import { validatePodSpec } from '../../../api/validation/pod.js';
+import { defaultEndpoints, defaultLimitRange, defaultNodeStatus } from '../../../api/defaults/core.js';
+import type { KubeObject } from '../../../api/meta/object.js';
+import { validateEndpoints, validateEvent, validateNode, validateNodeUpdate } from '../../../api/validation/core-objects.js';
+import { validateLimitRange, validateResourceQuotaScopesUpdate, validateResourceQuotaSpec, validateResourceQuotaStatus } from '../../../api/validation/core-limits.js';
+import type { FieldError } from '../../../api/validation/field-errors.js';
+import { obj, str } from '../../../api/validation/helpers.js';
 import type { RequestContext } from '../rest/context.js';
 import { BaseStrategy } from '../rest/strategy.js';
 
 const notSupported = (l: string) => `field label not supported: ${l}`;
+
+/** The API server's own writes (bootstrap) may publish its loopback address in tests. */
+export const isApiServer = (ctx: RequestContext): boolean => ctx.user?.name === 'system:apiserver';
 
 export class EventStrategy extends BaseStrategy {
   constructor() {
@@ -23,13 +27,13 @@ export class EventStrategy extends BaseStrategy {
     } });
   }
 
-  override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    const ns = str(obj(o['involvedObject'])['namespace']);
-    if (ns && o.metadata.namespace && ns !== o.metadata.namespace) {
-      errs.push(fieldErrors.invalid('involvedObject.namespace', ns, 'does not match event.namespace'));
-    }
-    return errs;
+  /** core/v1 events get only the legacy checks (no name format), as upstream keeps them for old clients. */
+  override validate(o: KubeObject): FieldError[] {
+    return validateEvent(o, false);
+  }
+
+  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
+    return [...super.validateUpdate(next, prev, ctx), ...validateEvent(next, false)];
   }
 
   override fields(o: KubeObject): Record<string, string> {
@@ -54,7 +58,11 @@ export class NodeStrategy extends BaseStrategy {
     super({ namespaced: false, hasStatus: true, fieldLabels: { fields: ['metadata.name', 'spec.unschedulable'], message: notSupported } });
   }
 
-  /** A kubelet registers its node with its status in one create: nodes keep status on create (nodeStrategy). */
+  protected override setDefaults(o: KubeObject): void {
+    defaultNodeStatus(o);
+  }
+
+  /** Nodes register with their status: it is kept on create (NodeStrategy.PrepareForCreate keeps it). */
   override prepareForCreate(o: KubeObject, ctx: RequestContext): void {
     const status = o['status'];
     super.prepareForCreate(o, ctx);
@@ -62,21 +70,16 @@ export class NodeStrategy extends BaseStrategy {
   }
 
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    list(obj(o['spec'])['taints']).forEach((t, i) => {
-      const p = FieldPath.root('spec').child('taints').index(i);
-      if (!str(obj(t)['key'])) errs.push(fieldErrors.required(p.child('key')));
-      checkEnum(errs, p.child('effect'), obj(t)['effect'], ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], true);
-    });
-    return errs;
+    return [...super.validate(o, ctx), ...validateNode(o)];
   }
 
   override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = [...super.validateUpdate(next, prev, ctx), ...this.validate(next, ctx)];
-    const before = list(obj(prev['spec'])['podCIDRs']);
-    const after = list(obj(next['spec'])['podCIDRs']);
-    if (before.length && !jsonEqual(before, after)) errs.push(fieldErrors.forbidden('spec.podCIDRs', 'node updates may not change podCIDR except from "" to valid'));
-    return errs;
+    return [...super.validateUpdate(next, prev, ctx), ...validateNodeUpdate(next, prev)];
+  }
+
+  validateStatusUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    defaultNodeStatus(next);
+    return validateNodeUpdate(next, prev);
   }
 
   override fields(o: KubeObject): Record<string, string> {
@@ -84,100 +87,45 @@ export class NodeStrategy extends BaseStrategy {
   }
 }
 
-export class ReplicationControllerStrategy extends BaseStrategy {
-  constructor() {
-    super({ namespaced: true, hasStatus: true, tracksGeneration: true,
-      fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'status.replicas'], message: notSupported } });
-  }
-
-  override defaults(o: KubeObject): void {
-    const spec = obj(o['spec']);
-    o['spec'] = spec;
-    if (spec['replicas'] === undefined) spec['replicas'] = 1;
-    const tpl = obj(spec['template']);
-    // An RC without a selector selects its template's labels (SetDefaults_ReplicationController).
-    if (spec['selector'] === undefined && obj(tpl['metadata'])['labels'] !== undefined) spec['selector'] = obj(tpl['metadata'])['labels'];
-    defaultPodTemplate(spec['template']);
-  }
-
-  override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    const spec = obj(o['spec']);
-    if (typeof spec['replicas'] === 'number' && spec['replicas'] < 0) errs.push(fieldErrors.invalid('spec.replicas', spec['replicas'], 'must be greater than or equal to 0'));
-    const selector = obj(spec['selector']);
-    if (Object.keys(selector).length === 0) errs.push(fieldErrors.required('spec.selector'));
-    const tpl = obj(spec['template']);
-    const labels = obj(obj(tpl['metadata'])['labels']);
-    if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) {
-      errs.push(fieldErrors.invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
-    }
-    errs.push(...validatePodSpec(tpl['spec'], FieldPath.root('spec').child('template', 'spec'), ctx.warnings, { restartPolicies: ['Always'] }));
-    return errs;
-  }
-
-  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    return [...super.validateUpdate(next, prev, ctx), ...this.validate(next, ctx)];
-  }
-
-  override fields(o: KubeObject): Record<string, string> {
-    return { ...super.fields(o), 'status.replicas': String(obj(o['status'])['replicas'] ?? 0) };
-  }
-}
-
-export class PersistentVolumeClaimStrategy extends BaseStrategy {
-  constructor() {
-    super({ namespaced: true, hasStatus: true });
-  }
-
-  override defaults(o: KubeObject): void {
-    const spec = obj(o['spec']);
-    o['spec'] = spec;
-    if (spec['volumeMode'] === undefined) spec['volumeMode'] = 'Filesystem';
-  }
-
-  override prepareForCreate(o: KubeObject, ctx: RequestContext): void {
-    super.prepareForCreate(o, ctx);
-    o['status'] = { phase: 'Pending' };
-  }
-
-  override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    const spec = obj(o['spec']);
-    if (list(spec['accessModes']).length === 0) errs.push(fieldErrors.required('spec.accessModes', 'at least 1 access mode is required'));
-    if (obj(obj(spec['resources'])['requests'])['storage'] === undefined) errs.push(fieldErrors.required('spec.resources[storage]'));
-    return errs;
-  }
-}
-
-export class PersistentVolumeStrategy extends BaseStrategy {
-  constructor() {
-    super({ namespaced: false, hasStatus: true });
-  }
-
-  override defaults(o: KubeObject): void {
-    const spec = obj(o['spec']);
-    o['spec'] = spec;
-    if (spec['persistentVolumeReclaimPolicy'] === undefined) spec['persistentVolumeReclaimPolicy'] = 'Retain';
-    if (spec['volumeMode'] === undefined) spec['volumeMode'] = 'Filesystem';
-  }
-
-  override prepareForCreate(o: KubeObject, ctx: RequestContext): void {
-    super.prepareForCreate(o, ctx);
-    o['status'] = { phase: 'Pending' };
-  }
-}
-
-/** Pod templates: a pod spec to validate under `template.spec`. */
-export class PodTemplateStrategy extends BaseStrategy {
+export class EndpointsStrategy extends BaseStrategy {
   constructor() {
     super({ namespaced: true });
   }
-
-  override defaults(o: KubeObject): void {
-    defaultPodTemplate(o['template']);
+  protected override setDefaults(o: KubeObject): void { defaultEndpoints(o); }
+  override validate(o: KubeObject, ctx: RequestContext): FieldError[] { return [...super.validate(o, ctx), ...validateEndpoints(o, isApiServer(ctx))]; }
+  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
+    return [...super.validateUpdate(next, prev, ctx), ...validateEndpoints(next, isApiServer(ctx))];
   }
+}
 
+export class LimitRangeStrategy extends BaseStrategy {
+  constructor() {
+    super({ namespaced: true });
+  }
+  protected override setDefaults(o: KubeObject): void { defaultLimitRange(o); }
+  override validate(o: KubeObject, ctx: RequestContext): FieldError[] { return [...super.validate(o, ctx), ...validateLimitRange(o)]; }
+  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
+    return [...super.validateUpdate(next, prev, ctx), ...validateLimitRange(next)];
+  }
+}
+
+export class ResourceQuotaStrategy extends BaseStrategy {
+  constructor() {
+    super({ namespaced: true, hasStatus: true });
+  }
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    return [...super.validate(o, ctx), ...validatePodSpec(obj(o['template'])['spec'], FieldPath.root('template').child('spec'), ctx.warnings)];
+    return [...super.validate(o, ctx), ...validateResourceQuotaSpec(o['spec']), ...validateResourceQuotaStatus(o)];
+  }
+  override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
+    return [...super.validateUpdate(next, prev, ctx), ...validateResourceQuotaSpec(next['spec']), ...validateResourceQuotaScopesUpdate(next, prev)];
+  }
+  validateStatusUpdate(next: KubeObject): FieldError[] {
+    return validateResourceQuotaStatus(next);
+  }
+}
+
+export class ServiceAccountStrategy extends BaseStrategy {
+  constructor() {
+    super({ namespaced: true });
   }
 }

@@ -6,8 +6,9 @@
  */
 import { cloneJson, isPlainObject, type KubeObject } from '../../../api/meta/object.js';
 import { statusErrors } from '../../../api/status.js';
-import { type FieldError, FieldPath, fieldErrors } from '../../../api/validation/field-errors.js';
-import { nameIsDNSLabel, isQualifiedName } from '../../../api/validation/names.js';
+import { validateNamespaceFinalizers, validateNamespaceStatus } from '../../../api/validation/core-objects.js';
+import type { FieldError } from '../../../api/validation/field-errors.js';
+import { nameIsDNSLabel } from '../../../api/validation/names.js';
 import type { RequestContext } from '../rest/context.js';
 import { nowTimestamp } from '../rest/meta.js';
 import { BaseStrategy, type DeleteRequest } from '../rest/strategy.js';
@@ -18,26 +19,13 @@ import { list, obj, str } from '../../../api/validation/helpers.js';
 
 export const NAME_LABEL = 'kubernetes.io/metadata.name';
 
-function validateFinalizers(spec: unknown): FieldError[] {
-  const errs: FieldError[] = [];
-  list(obj(spec)['finalizers']).forEach((f, i) => {
-    const name = str(f);
-    const p = FieldPath.root('spec').child('finalizers').index(i);
-    if (name === 'kubernetes') return;
-    const msgs = isQualifiedName(name);
-    if (msgs.length) for (const m of msgs) errs.push(fieldErrors.invalid(p, name, m));
-    else if (!name.includes('/')) errs.push(fieldErrors.invalid(p, name, 'name is neither a standard finalizer name nor is it fully qualified'));
-  });
-  return errs;
-}
-
 export class NamespaceStrategy extends BaseStrategy {
   constructor() {
     super({ namespaced: false, hasStatus: true, nameValidator: nameIsDNSLabel, returnDeletedObject: true,
       fieldLabels: { fields: ['metadata.name', 'status.phase'], message: (l) => `field label not supported: ${l}` } });
   }
 
-  override defaults(o: KubeObject): void {
+  protected override setDefaults(o: KubeObject): void {
     // The name label always mirrors the name (SetDefaults_Namespace).
     if (o.metadata.name) o.metadata.labels = { ...(o.metadata.labels ?? {}), [NAME_LABEL]: o.metadata.name };
   }
@@ -52,7 +40,11 @@ export class NamespaceStrategy extends BaseStrategy {
   }
 
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    return [...super.validate(o, ctx), ...validateFinalizers(o['spec'])];
+    return [...super.validate(o, ctx), ...validateNamespaceFinalizers(o, false)];
+  }
+
+  validateStatusUpdate(next: KubeObject): FieldError[] {
+    return validateNamespaceStatus(next);
   }
 
   override prepareForUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): void {

@@ -1,16 +1,18 @@
 /**
- * @module The pod strategy (pkg/registry/core/pod/strategy.go): spec defaults, status Pending with
- * a QoS class on create, full spec validation, the pod update rule, graceful deletion (the
- * termination grace period, immediate for unscheduled or finished pods) and the field
- * selectors kubelets and kubectl use (spec.nodeName, status.phase, ...).
+ * @module The pod strategy (pkg/registry/core/pod/strategy.go): Pod defaults (SetDefaults_Pod on
+ * top of the PodSpec ones), status Pending with a QoS class on create, full validation
+ * (api/validation/pod.ts), warnings, the update and /status rules, graceful deletion (the
+ * termination grace period, immediate for unscheduled or finished pods) and the field selectors
+ * kubelets and kubectl use (spec.nodeName, status.phase, ...).
  */
-import { defaultPodSpec } from '../../../api/defaults/pod.js';
+import { defaultPod } from '../../../api/defaults/pod.js';
 import type { FieldSet } from '../../../api/fields/selector.js';
 import { getPath, isPlainObject, type KubeObject } from '../../../api/meta/object.js';
 import { FieldPath } from '../../../api/validation/field-errors.js';
 import type { FieldError } from '../../../api/validation/field-errors.js';
 import { list, obj, str } from '../../../api/validation/helpers.js';
-import { validatePodSpec, validatePodSpecUpdate } from '../../../api/validation/pod.js';
+import { validatePodCreate, validatePodStatusUpdate, validatePodUpdate } from '../../../api/validation/pod.js';
+import { podSpecWarnings } from '../../../api/validation/pod-warnings.js';
 import type { RequestContext } from '../rest/context.js';
 import { BaseStrategy, type DeleteRequest } from '../rest/strategy.js';
 
@@ -39,13 +41,15 @@ export function qosClass(spec: unknown): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+const SPEC = FieldPath.root('spec');
+
 export class PodStrategy extends BaseStrategy {
   constructor() {
     super({ namespaced: true, hasStatus: true, returnDeletedObject: true, fieldLabels: POD_FIELD_LABELS });
   }
 
-  override defaults(o: KubeObject): void {
-    defaultPodSpec(o['spec']);
+  protected override setDefaults(o: KubeObject): void {
+    defaultPod(o);
   }
 
   override prepareForCreate(o: KubeObject, ctx: RequestContext): void {
@@ -54,12 +58,27 @@ export class PodStrategy extends BaseStrategy {
   }
 
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    return [...super.validate(o, ctx), ...validatePodSpec(o['spec'], FieldPath.root('spec'), ctx.warnings)];
+    return [...super.validate(o, ctx), ...validatePodCreate(o)];
+  }
+
+  override warningsOnCreate(o: KubeObject): string[] {
+    const out: string[] = [];
+    podSpecWarnings(out, o['spec'], SPEC);
+    return out;
   }
 
   override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = [...super.validateUpdate(next, prev, ctx), ...validatePodSpec(next['spec'], FieldPath.root('spec'), [])];
-    return errs.length ? errs : validatePodSpecUpdate(next['spec'], prev['spec']);
+    return [...super.validateUpdate(next, prev, ctx), ...validatePodUpdate(next, prev)];
+  }
+
+  override warningsOnUpdate(next: KubeObject): string[] {
+    const out: string[] = [];
+    podSpecWarnings(out, next['spec'], SPEC);
+    return out;
+  }
+
+  validateStatusUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    return validatePodStatusUpdate(next, prev);
   }
 
   override fields(o: KubeObject): FieldSet {

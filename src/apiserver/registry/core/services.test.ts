@@ -31,7 +31,7 @@ test('services get a cluster IP from the range, requested ones are checked, dele
   const ip = (a['spec'] as { clusterIP: string }).clusterIP;
   assert.match(ip, /^10\.96\.0\.([1-9]|1[0-4])$/);
   assert.deepEqual((a['spec'] as { clusterIPs: string[]; ipFamilies: string[] }).ipFamilies, ['IPv4']);
-  await assert.rejects(create(svc('b', { clusterIP: ip })), (e) => message(e) === `Service "b" is invalid: spec.clusterIPs: Invalid value: ["${ip}"]: failed to allocate IP ${ip}: provided IP is already allocated`);
+  await assert.rejects(create(svc('b', { clusterIP: ip })), (e) => message(e) === `Service "b" is invalid: spec.clusterIPs: Invalid value: []string{"${ip}"}: failed to allocate IP ${ip}: provided IP is already allocated`);
   await assert.rejects(create(svc('c', { clusterIP: '10.1.2.3' })), (e) => /the provided IP \(10\.1\.2\.3\) is not in the valid range. The range of valid IPs is 10\.96\.0\.0\/28/.test(message(e)));
   await store.delete(ctx(), 'a', {});
   const again = await create(svc('d', { clusterIP: ip }));

@@ -5,9 +5,12 @@
  * when the type changes, and releases them on delete.
  */
 import { cloneJson, isPlainObject, type KubeObject } from '../../../api/meta/object.js';
+import { defaultService } from '../../../api/defaults/core.js';
+import { go } from '../../../api/validation/go-values.js';
 import { type FieldError, FieldPath, fieldErrors, invalidError } from '../../../api/validation/field-errors.js';
-import { checkEnum, checkLabelMap, list, obj, str } from '../../../api/validation/helpers.js';
-import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, nameIsDNS1035Label } from '../../../api/validation/names.js';
+import { list, obj, str } from '../../../api/validation/helpers.js';
+import { nameIsDNS1035Label } from '../../../api/validation/names.js';
+import { validateService, validateServiceStatus, validateServiceUpdate } from '../../../api/validation/service.js';
 import type { RequestContext } from '../rest/context.js';
 import { BaseStrategy, type DeleteRequest } from '../rest/strategy.js';
 import { generateName } from '../rest/meta.js';
@@ -15,9 +18,9 @@ import { type DeleteResult, Store, type StoreOptions, type UpdateResult, type Wr
 import { AllocationError, type ClusterIpAllocator, type NodePortAllocator, isIp } from './allocators.js';
 
 type Obj = Record<string, unknown>;
-const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const specOf = (o: KubeObject): Obj => (isPlainObject(o['spec']) ? o['spec'] : (o['spec'] = {}));
 const usesNodePorts = (t: string) => t === 'NodePort' || t === 'LoadBalancer';
+const needsHealthCheck = (s: Obj) => s['type'] === 'LoadBalancer' && s['externalTrafficPolicy'] === 'Local';
 
 export class ServiceStrategy extends BaseStrategy {
   constructor() {
@@ -25,20 +28,13 @@ export class ServiceStrategy extends BaseStrategy {
       fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'spec.clusterIP', 'spec.type'], message: (l) => `field label not supported: ${l}` } });
   }
 
-  override defaults(o: KubeObject): void {
+  protected override setDefaults(o: KubeObject): void {
+    defaultService(o);
     const spec = specOf(o);
-    spec['type'] ??= 'ClusterIP';
-    const type = str(spec['type']);
-    spec['sessionAffinity'] ??= 'None';
-    for (const p of list(spec['ports'])) {
-      if (!isPlainObject(p)) continue;
-      p['protocol'] ??= 'TCP';
-      if (p['targetPort'] === undefined || p['targetPort'] === 0 || p['targetPort'] === '') p['targetPort'] = p['port'];
-    }
-    if (type !== 'ExternalName') spec['internalTrafficPolicy'] ??= 'Cluster';
-    if (usesNodePorts(type)) spec['externalTrafficPolicy'] ??= 'Cluster';
-    if (type === 'LoadBalancer') spec['allocateLoadBalancerNodePorts'] ??= true;
+    // clusterIP and clusterIPs[0] describe the same address (the strategy's normalizeClusterIPs).
+    const ips = list(spec['clusterIPs']);
     if (typeof spec['clusterIP'] === 'string' && spec['clusterIP'] && spec['clusterIPs'] === undefined) spec['clusterIPs'] = [spec['clusterIP']];
+    else if (!str(spec['clusterIP']) && ips.length && typeof ips[0] === 'string') spec['clusterIP'] = ips[0];
   }
 
   override prepareForCreate(o: KubeObject, ctx: RequestContext): void {
@@ -47,84 +43,66 @@ export class ServiceStrategy extends BaseStrategy {
   }
 
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = super.validate(o, ctx);
-    const spec = obj(o['spec']);
-    const path = FieldPath.root('spec');
-    const type = str(spec['type']);
-    checkEnum(errs, path.child('type'), type, TYPES, true);
-    checkEnum(errs, path.child('sessionAffinity'), spec['sessionAffinity'], ['ClientIP', 'None']);
-    const headless = spec['clusterIP'] === 'None';
-    const ports = list(spec['ports']);
-    if (type === 'ExternalName') {
-      const en = str(spec['externalName']);
-      if (!en) errs.push(fieldErrors.required(path.child('externalName')));
-      else for (const m of isDNS1123Subdomain(en.replace(/\.$/, ''))) errs.push(fieldErrors.invalid(path.child('externalName'), en, m));
-    } else if (ports.length === 0 && !headless) {
-      errs.push(fieldErrors.required(path.child('ports')));
-    }
-    const names = new Set<string>();
-    const keys = new Set<string>();
-    ports.forEach((raw, i) => {
-      const p = obj(raw);
-      const pp = path.child('ports').index(i);
-      const name = str(p['name']);
-      if (ports.length > 1 && !name) errs.push(fieldErrors.required(pp.child('name')));
-      if (name) {
-        for (const m of isDNS1123Label(name)) errs.push(fieldErrors.invalid(pp.child('name'), name, m));
-        if (names.has(name)) errs.push(fieldErrors.duplicate(pp.child('name'), name));
-        names.add(name);
-      }
-      const port = p['port'];
-      if (port === undefined || port === 0) errs.push(fieldErrors.required(pp.child('port')));
-      else for (const m of isValidPortNum(Number(port))) errs.push(fieldErrors.invalid(pp.child('port'), port, m));
-      checkEnum(errs, pp.child('protocol'), p['protocol'], ['SCTP', 'TCP', 'UDP'], true);
-      const tp = p['targetPort'];
-      if (typeof tp === 'number') for (const m of isValidPortNum(tp)) errs.push(fieldErrors.invalid(pp.child('targetPort'), tp, m));
-      else if (typeof tp === 'string') for (const m of isValidPortName(tp)) errs.push(fieldErrors.invalid(pp.child('targetPort'), tp, m));
-      const key = `${String(port)}/${str(p['protocol'])}`;
-      if (keys.has(key)) errs.push(fieldErrors.duplicate(pp, { port, protocol: p['protocol'] }));
-      keys.add(key);
-      if (p['nodePort'] !== undefined && p['nodePort'] !== 0 && !usesNodePorts(type)) {
-        errs.push(fieldErrors.forbidden(pp.child('nodePort'), 'may not be used when `type` is \'ClusterIP\''));
-      }
-    });
-    checkLabelMap(errs, path.child('selector'), spec['selector']);
-    for (const ip of list(spec['clusterIPs'])) {
-      if (ip !== 'None' && !isIp(str(ip))) errs.push(fieldErrors.invalid(path.child('clusterIPs').index(0), ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
-    }
-    checkEnum(errs, path.child('externalTrafficPolicy'), spec['externalTrafficPolicy'], ['Cluster', 'Local']);
-    checkEnum(errs, path.child('internalTrafficPolicy'), spec['internalTrafficPolicy'], ['Cluster', 'Local']);
-    return errs;
+    return [...super.validate(o, ctx), ...validateService(o)];
   }
 
   override prepareForUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): void {
     super.prepareForUpdate(next, prev, ctx);
-    // Omitted cluster IPs keep their value (kubectl replace of an edited manifest often drops them).
     const ns = specOf(next);
     const ps = obj(prev['spec']);
+    dropTypeDependentFields(next, ns, ps);
+    // Omitted cluster IPs keep their value (kubectl replace of an edited manifest often drops them).
     if ((ns['clusterIP'] === undefined || ns['clusterIP'] === '') && ps['clusterIP'] !== undefined && str(ns['type']) !== 'ExternalName') {
       ns['clusterIP'] = ps['clusterIP'];
       ns['clusterIPs'] = ps['clusterIPs'];
     }
     if (ns['clusterIPs'] === undefined && ps['clusterIPs'] !== undefined && ns['clusterIP'] === ps['clusterIP']) ns['clusterIPs'] = ps['clusterIPs'];
     for (const f of ['ipFamilies', 'ipFamilyPolicy'] as const) if (ns[f] === undefined && ps[f] !== undefined && str(ns['type']) !== 'ExternalName') ns[f] = ps[f];
+    if (needsHealthCheck(ns) && needsHealthCheck(ps) && !ns['healthCheckNodePort']) ns['healthCheckNodePort'] = ps['healthCheckNodePort'];
   }
 
   override validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[] {
-    const errs = [...super.validateUpdate(next, prev, ctx), ...this.validate(next, ctx)];
-    const n = obj(next['spec']);
-    const p = obj(prev['spec']);
-    const typeChange = str(n['type']) === 'ExternalName' || str(p['type']) === 'ExternalName';
-    if (!typeChange && str(p['clusterIP']) && str(n['clusterIP']) !== str(p['clusterIP'])) {
-      errs.push(fieldErrors.invalid('spec.clusterIPs[0]', n['clusterIP'] ?? '', 'may not change once set'));
-    }
-    return errs;
+    return [...super.validateUpdate(next, prev, ctx), ...validateServiceUpdate(next, prev)];
+  }
+
+  validateStatusUpdate(next: KubeObject): FieldError[] {
+    return validateServiceStatus(next);
   }
 
   override fields(o: KubeObject): Record<string, string> {
     const spec = obj(o['spec']);
     return { ...super.fields(o), 'spec.clusterIP': str(spec['clusterIP']), 'spec.type': str(spec['type']) };
   }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const externallyAccessible = (s: Obj) => usesNodePorts(str(s['type'])) || (s['type'] === 'ClusterIP' && list(s['externalIPs']).length > 0);
+
+/**
+ * A type change drops what the new type cannot use, when the user left it as it was
+ * (the service strategy's dropTypeDependentFields): cluster IPs and families, node ports, the
+ * health check port, load balancer fields and status, the external traffic policy.
+ */
+function dropTypeDependentFields(next: KubeObject, ns: Obj, ps: Obj): void {
+  if (ps['type'] !== 'ExternalName' && ns['type'] === 'ExternalName') {
+    if (same(ns['clusterIPs'], ps['clusterIPs']) && same(ns['clusterIP'], ps['clusterIP'])) {
+      delete ns['clusterIP'];
+      delete ns['clusterIPs'];
+    }
+    if (same(ns['ipFamilies'], ps['ipFamilies'])) delete ns['ipFamilies'];
+    if (same(ns['ipFamilyPolicy'], ps['ipFamilyPolicy'])) delete ns['ipFamilyPolicy'];
+  }
+  if (usesNodePorts(str(ps['type'])) && !usesNodePorts(str(ns['type']))) {
+    const np = (s: Obj) => list(s['ports']).map((p) => obj(p)['nodePort'] ?? 0);
+    if (same(np(ns), np(ps))) for (const p of list(ns['ports'])) if (isPlainObject(p)) delete p['nodePort'];
+    if (same(ns['healthCheckNodePort'], ps['healthCheckNodePort'])) delete ns['healthCheckNodePort'];
+  }
+  if (ps['type'] === 'LoadBalancer' && ns['type'] !== 'LoadBalancer') {
+    if (ns['allocateLoadBalancerNodePorts'] !== undefined && same(ns['allocateLoadBalancerNodePorts'], ps['allocateLoadBalancerNodePorts'])) delete ns['allocateLoadBalancerNodePorts'];
+    if (same(ns['loadBalancerClass'], ps['loadBalancerClass'])) delete ns['loadBalancerClass'];
+    next['status'] = { ...obj(next['status']), loadBalancer: {} };
+  }
+  if (externallyAccessible(ps) && !externallyAccessible(ns) && same(ns['externalTrafficPolicy'], ps['externalTrafficPolicy'])) delete ns['externalTrafficPolicy'];
 }
 
 export interface ServiceAllocators {
@@ -167,7 +145,7 @@ export class ServiceStore extends Store {
             spec['clusterIPs'] = [ip];
           } catch (e) {
             if (!(e instanceof AllocationError)) throw e;
-            errs.push(fieldErrors.invalid('spec.clusterIPs', [requested], e.message));
+            errs.push(fieldErrors.invalid('spec.clusterIPs', go.stringSlice([requested]), e.message));
           }
         }
         spec['ipFamilies'] ??= [this.alloc.ips.range.family];
@@ -192,6 +170,20 @@ export class ServiceStore extends Store {
           errs.push(fieldErrors.invalid(FieldPath.root('spec').child('ports').index(i).child('nodePort'), np, e.message));
         }
       }
+      // LoadBalancer services with externalTrafficPolicy Local get a health check node port.
+      const hc = typeof spec['healthCheckNodePort'] === 'number' ? spec['healthCheckNodePort'] : 0;
+      if (needsHealthCheck(spec) && hc !== pspec['healthCheckNodePort']) {
+        try {
+          const port = hc ? (await this.alloc.ports.allocate(hc, owner, ctx.dryRun), hc) : await this.alloc.ports.allocateNext(owner, ctx.dryRun);
+          if (!ctx.dryRun) undo.push(() => this.alloc.ports.release(port));
+          spec['healthCheckNodePort'] = port;
+        } catch (e) {
+          if (!(e instanceof AllocationError)) throw e;
+          errs.push(fieldErrors.invalid(FieldPath.root('spec').child('healthCheckNodePort'), hc, e.message));
+        }
+      } else if (!needsHealthCheck(spec) && pspec['healthCheckNodePort'] !== undefined && hc === pspec['healthCheckNodePort']) {
+        delete spec['healthCheckNodePort'];
+      }
       if (errs.length) throw invalidError('Service', '', o.metadata.name ?? '', errs);
       return undo;
     } catch (e) {
@@ -207,8 +199,8 @@ export class ServiceStore extends Store {
     const ip = str(p['clusterIP']);
     if (ip && ip !== 'None' && str(n['clusterIP']) !== ip) await this.alloc.ips.release(ip);
     const keep = new Set(list(n['ports']).map((x) => Number(obj(x)['nodePort'] ?? 0)));
-    for (const x of list(p['ports'])) {
-      const port = Number(obj(x)['nodePort'] ?? 0);
+    keep.add(Number(n['healthCheckNodePort'] ?? 0));
+    for (const port of [...list(p['ports']).map((x) => Number(obj(x)['nodePort'] ?? 0)), Number(p['healthCheckNodePort'] ?? 0)]) {
       if (port && !keep.has(port)) await this.alloc.ports.release(port);
     }
   }
@@ -216,8 +208,9 @@ export class ServiceStore extends Store {
   override async create(ctx: RequestContext, o: KubeObject, opts: WriteOptions = {}): Promise<KubeObject> {
     if (!o.metadata.namespace) o.metadata.namespace = ctx.namespace;
     if (!o.metadata.name && o.metadata.generateName) o.metadata.name = generateName(o.metadata.generateName);
-    // Validate first: no allocation for a service that is invalid anyway.
-    const precheck = this.strategy.validate(cloneJson(o), ctx);
+    this.strategy.defaults(o);
+    // Validate first: no allocation for a service that is invalid anyway (the health check port is allocated below).
+    const precheck = this.strategy.validate(cloneJson(o), ctx).filter((e) => !(e.field === 'spec.healthCheckNodePort' && e.type === 'FieldValueRequired'));
     if (precheck.length) throw invalidError('Service', '', o.metadata.name ?? '', precheck);
     const undo = await this.allocate(ctx, o, undefined);
     try {

@@ -180,6 +180,8 @@ export class Store {
   async create(ctx: RequestContext, obj: KubeObject, opts: WriteOptions = {}): Promise<KubeObject> {
     const s = this.strategy;
     ensureNamespace(obj, ctx.namespace, s.namespaced);
+    // Scheme defaulting is idempotent: objects the server composes itself get it here too.
+    s.defaults(obj);
     const generated = Boolean(obj.metadata.generateName && !obj.metadata.name);
     fillSystemFields(obj);
     s.prepareForCreate(obj, ctx);
@@ -238,6 +240,7 @@ export class Store {
       }
       const prev = this.codec.decode(current.kv);
       const next = await apply(cloneJson(prev));
+      if (!opts.strategy) s.defaults(next);
       const rv = next.metadata.resourceVersion;
       if (rv) {
         if (rv !== prev.metadata.resourceVersion) throw statusErrors.conflict(res, name, MODIFIED_MESSAGE);

@@ -5,6 +5,7 @@
  * must, and a subresource (status, scale, ...) is the same strategy with prepareForUpdate and
  * validateUpdate overridden (see StatusStrategy).
  */
+import { canonicalizeQuantities } from '../../../api/defaults/quantities.js';
 import type { FieldLabelPolicy, FieldSet } from '../../../api/fields/selector.js';
 import { DEFAULT_FIELD_LABELS } from '../../../api/fields/selector.js';
 import { jsonEqual, type KubeObject } from '../../../api/meta/object.js';
@@ -42,7 +43,7 @@ export interface Strategy {
   /** Which field selectors the resource accepts. */
   readonly fieldLabels: FieldLabelPolicy;
 
-  /** Fills defaults on a decoded object (scheme defaulting). Mutates. */
+  /** Fills defaults on a decoded object (scheme defaulting) and canonicalizes its quantities. Mutates. */
   defaults(obj: KubeObject): void;
   /** Clears what users may not set on create (status, ...). Mutates. */
   prepareForCreate(obj: KubeObject, ctx: RequestContext): void;
@@ -53,6 +54,8 @@ export interface Strategy {
   prepareForUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): void;
   validateUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): FieldError[];
   warningsOnUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): string[];
+  /** Checks a /status write (the status subresource's validateUpdate adds it to the metadata checks). */
+  validateStatusUpdate?(next: KubeObject, prev: KubeObject): FieldError[];
   /** Normalizes an object before it is stored. Mutates. */
   canonicalize(obj: KubeObject): void;
   /** The selectable fields of an object (field selectors match these). */
@@ -123,7 +126,14 @@ export class BaseStrategy implements Strategy {
     this.fieldLabels = o.fieldLabels ?? DEFAULT_FIELD_LABELS;
   }
 
-  defaults(_obj: KubeObject): void {}
+  /** Scheme defaulting, then quantities in their canonical form (as decoding into Go types does). */
+  defaults(obj: KubeObject): void {
+    this.setDefaults(obj);
+    canonicalizeQuantities(obj, obj.apiVersion ?? '', obj.kind ?? '');
+  }
+
+  /** The resource's SetDefaults_* (none by default). Mutates. */
+  protected setDefaults(_obj: KubeObject): void {}
 
   prepareForCreate(obj: KubeObject, _ctx: RequestContext): void {
     if (this.hasStatus) delete obj['status'];
@@ -154,7 +164,10 @@ export class BaseStrategy implements Strategy {
     return [];
   }
 
-  canonicalize(_obj: KubeObject): void {}
+  /** Writes that skip defaulting (status, server-composed) still store canonical quantities. */
+  canonicalize(obj: KubeObject): void {
+    canonicalizeQuantities(obj, obj.apiVersion ?? '', obj.kind ?? '');
+  }
 
   shouldDeleteDuringUpdate(next: KubeObject, prev: KubeObject): boolean {
     return defaultShouldDeleteDuringUpdate(next, prev);
@@ -195,10 +208,12 @@ export class StatusStrategy implements Strategy {
     if (status === undefined) delete next['status'];
     else next['status'] = status;
     if (managedFields) next.metadata.managedFields = managedFields;
+    // Upstream defaults every decoded object, status writes included (e.g. a load balancer's ipMode).
+    this.base.defaults(next);
   }
 
   validateUpdate(next: KubeObject, prev: KubeObject, _ctx: RequestContext): FieldError[] {
-    return validateObjectMetaUpdate(next.metadata, prev.metadata);
+    return [...validateObjectMetaUpdate(next.metadata, prev.metadata), ...(this.base.validateStatusUpdate?.(next, prev) ?? [])];
   }
 
   warningsOnUpdate(next: KubeObject, prev: KubeObject, ctx: RequestContext): string[] { return this.base.warningsOnUpdate(next, prev, ctx); }
@@ -214,4 +229,7 @@ export class StatusStrategy implements Strategy {
  */
 export class ServerWriteStrategy extends StatusStrategy {
   override prepareForUpdate(_next: KubeObject, _prev: KubeObject, _ctx: RequestContext): void {}
+  override validateUpdate(next: KubeObject, prev: KubeObject, _ctx: RequestContext): FieldError[] {
+    return validateObjectMetaUpdate(next.metadata, prev.metadata);
+  }
 }
