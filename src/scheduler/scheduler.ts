@@ -47,7 +47,7 @@ export interface SchedulerOptions {
   readonly schedulerName?: string;
   /** 0 (default): adaptive, as kube-scheduler. */
   readonly percentageOfNodesToScore?: number;
-  /** Bindings allowed in flight before the loop waits (default 64: more only lengthens the API server's queue). */
+  /** Bindings allowed in flight before the loop waits (default 256). */
   readonly maxBindsInFlight?: number;
   readonly queue?: QueueOptions;
   /** Where events go (default: core/v1 Events from "default-scheduler"). */
@@ -167,7 +167,7 @@ export class Scheduler {
       const q = await this.queue.pop();
       if (!q || signal.aborted) break;
       this.scheduleOne(q, ctx);
-      while (this.binds.size >= (this.opts.maxBindsInFlight ?? 64)) await Promise.race(this.binds);
+      while (this.binds.size >= (this.opts.maxBindsInFlight ?? 256)) await Promise.race(this.binds);
       // Cycles are synchronous; let watches and bindings make progress between them.
       if (performance.now() - slice > 20) {
         await yieldToIo();
