@@ -5,8 +5,8 @@
 //   npm test -- dist/test/integration/x.test.js ...   just those compiled files
 // Tests that need root or a service skip themselves with a message when it is absent.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -15,7 +15,19 @@ const run = (cmd, argv, opts = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+// Compiled files whose source is gone (renamed or deleted tests) would still run: drop them.
+function pruneStale(dir) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) { pruneStale(p); continue; }
+    const m = /^(.*)\.js(\.map)?$/.exec(relative(join(root, 'dist'), p));
+    if (m && !existsSync(join(root, `${m[1]}.ts`)) && !existsSync(join(root, `${m[1]}.mjs`))) rmSync(p);
+  }
+}
+
 const started = Date.now();
+pruneStale(join(root, 'dist'));
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
 run(process.execPath, [join(root, 'scripts/lint-layers.mjs')]);
 

@@ -17,10 +17,14 @@ import { openapiPaths } from './endpoints/openapi.js';
 import { OpenAPIDocuments, type OpenAPIExtra } from '../api/schema/codecs.js';
 import { GIT_VERSION } from '../base/version.js';
 import type { Patcher } from './endpoints/patchers.js';
+import { applyPatchers, registrySchemas } from './endpoints/apply-patchers.js';
+import { CustomResourceController } from './apiextensions/crd-controller.js';
+import { customResourceCodec } from './apiextensions/custom-codec.js';
 import { builtinRegistry } from './registry/builtin.js';
 import { ServiceIpRange } from './registry/core/allocators.js';
 import type { ResourceRegistry } from './registry/resources.js';
 import type { TokenReviewer } from './registry/reviews.js';
+import type { ObjectCodec } from './storage/codec.js';
 import { type ComponentProbe, ComponentStatusStore } from './registry/core/component-statuses.js';
 
 export interface ApiServerOptions {
@@ -31,8 +35,8 @@ export interface ApiServerOptions {
   readonly nodePortRange?: string;
   /** Served resources; default every catalog resource. */
   readonly resources?: readonly ResourceDef[];
-  /** The admission chain; default NamespaceLifecycle alone. */
-  readonly admission?: AdmissionChain;
+  /** The admission chain, or a function building it from the registry; default NamespaceLifecycle alone. */
+  readonly admission?: AdmissionChain | ((registry: ResourceRegistry) => AdmissionChain);
   readonly authorizer?: Authorizer;
   readonly codec?: BodyCodec;
   readonly patchers?: ReadonlyMap<string, Patcher>;
@@ -41,6 +45,8 @@ export interface ApiServerOptions {
   readonly historyLimit?: number;
   /** Answers TokenReviews (the security issue's token authenticators). */
   readonly tokenReviewer?: TokenReviewer;
+  /** Wraps resources' storage codecs (secrets encryption at rest). */
+  readonly storageCodec?: (def: ResourceDef, prefix: string, codec: ObjectCodec) => ObjectCodec;
 }
 
 /**
@@ -57,6 +63,7 @@ export class ApiServer {
     readonly handler: ApiRequestHandler,
     readonly kubernetesServiceIP: string,
     private readonly openapi: OpenApiState,
+    readonly customResources: CustomResourceController,
   ) {}
 
   /** Builds the registry and the request pipeline; call bootstrap() once the listener's port is known. */
@@ -67,18 +74,28 @@ export class ApiServer {
     const registry = builtinRegistry(o.backend, o.resources ?? defaultResources(), {
       serviceCidr: cidr, nodePortBase: base, nodePortSize: (hi ?? 32767) - base + 1, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}),
       ...(o.authorizer ? { authorizer: o.authorizer } : {}), ...(o.tokenReviewer ? { tokenReviewer: o.tokenReviewer } : {}),
+      ...(o.storageCodec ? { storageCodec: o.storageCodec } : {}),
     });
     // Without a chain from the security layer, NamespaceLifecycle still guards namespaces.
-    const admission = o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
+    const admission = typeof o.admission === 'function' ? o.admission(registry) : o.admission ?? new AdmissionChain([], [namespaceLifecycle(registry)]);
     const docs = new OpenApiState();
     const openapi = openapiPaths(() => docs.current());
+    // Custom resources come and go with their CRDs; their schemas join the OpenAPI documents.
+    const crds = new CustomResourceController(registry, o.backend, {
+      ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}), onOpenApi: (extra) => docs.set(extra),
+    });
+    const isCustom = (g: { group: string; version: string; kind: string }) => crds.isCustom(g);
     const handler = new ApiRequestHandler({
-      registry, admission, codec: o.codec ?? catalogCodec(), paths: [openapi, ...(o.paths ?? [])], ...(o.authorizer ? { authorizer: o.authorizer } : {}),
-      ...(o.patchers ? { patchers: o.patchers } : {}), ...(o.connectors ? { connectors: o.connectors } : {}),
+      registry, admission, codec: customResourceCodec(o.codec ?? catalogCodec(), (g) => crds.schemaFor(g), isCustom),
+      paths: [openapi, ...(o.paths ?? [])], ...(o.authorizer ? { authorizer: o.authorizer } : {}),
+      // Strategic merge patch and server-side apply, unless the caller brings its own.
+      patchers: new Map([...applyPatchers(registrySchemas(registry, isCustom)), ...(o.patchers ?? [])]),
+      ...(o.connectors ? { connectors: o.connectors } : {}),
     });
     // Namespace checks on every create read the namespaces' watch cache.
     await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();
-    return new ApiServer(registry, handler, new ServiceIpRange(cidr).at(1), docs);
+    await crds.start();
+    return new ApiServer(registry, handler, new ServiceIpRange(cidr).at(1), docs, crds);
   }
 
   /** Reports a component (scheduler, controller-manager) in `kubectl get componentstatuses`. */
@@ -104,6 +121,7 @@ export class ApiServer {
   }
 
   stop(): void {
+    this.customResources.stop();
     this.registry.stop();
   }
 }

@@ -42,6 +42,13 @@ export class StartupError extends K3tsError {
   }
 }
 
+/** The scheduler could not place or bind a pod (volumes not bound in time, a volume taken). */
+export class SchedulingError extends K3tsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ERR_SCHEDULING', message, options);
+  }
+}
+
 /** The operation was cancelled through its AbortSignal. */
 export class AbortedError extends K3tsError {
   constructor(message = 'operation aborted', options?: { cause?: unknown }) {

@@ -21,6 +21,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   { name: 'agent', summary: 'Run node agent', load: async () => (await import('./commands/agent.js')).agentCommand },
   { name: 'kubectl', summary: 'Run kubectl', load: async () => (await import('./commands/kubectl.js')).kubectlCommand },
   { name: 'datastore', summary: 'Copy the keys of one datastore into another (migrate)', load: async () => (await import('./commands/datastore.js')).datastoreCommand },
+  { name: 'secrets-encrypt', summary: 'Control secrets encryption and keys rotation', load: async () => (await import('./commands/secrets-encrypt.js')).secretsEncryptCommand },
   ...STUB_COMMANDS.map((c) => ({ name: c.name, summary: c.summary, load: () => Promise.resolve(c) })),
 ];
 

@@ -24,3 +24,8 @@ test('resolveAgentConfig() requires --server and a token, as k3s does', async ()
   await assert.rejects(resolve(['-s', 'https://s:6443']), /--token or --token-file .* is required/);
   await assert.rejects(resolve(['-s', 'http://s:6443', '-t', 'x']), /--server: "http:\/\/s:6443" must be an https:\/\/ URL/);
 });
+
+test('the agent refuses --simulate-nodes until it can join a server, pointing at k3ts server', async () => {
+  await assert.rejects(resolve(['-s', 'https://s:6443', '-t', 'x', '--simulate-nodes', '3']),
+    /--simulate-nodes is not supported by k3ts yet: the agent cannot join a server yet; run simulated nodes with k3ts server --simulate-nodes/);
+});

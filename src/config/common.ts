@@ -6,7 +6,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { messageOf } from '../base/errors.js';
 import { DEFAULTS } from './defaults.js';
 import { parseToken, type ParsedToken } from '../pki/token.js';
-import type { LogConfig, NodeConfig, TokenInput } from '../server/config.js';
+import type { LogConfig, NodeConfig, SimulationConfig, TokenInput } from '../server/config.js';
+import { isQuantity } from '../api/quantity.js';
 import type { HostFacts } from './host.js';
 import { badValue, describeSource, type FlagSettings, type ScalarSetting } from './settings.js';
 import { ipList, nodeLabels, nodeTaints } from './validate.js';
@@ -48,6 +49,42 @@ export function resolveNode(s: FlagSettings, host: HostFacts): NodeConfig {
     taints: nodeTaints('node-taint', s.list('node-taint')),
     ips: ips.length ? ips : host.addresses.slice(),
     externalIps: ipList('node-external-ip', s.list('node-external-ip'), { perFamily: true }),
+  };
+}
+
+const NODE_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/** The --simulate-* flags: node count, name prefix, capacity quantities, labels, taints, zones. */
+export function resolveSimulation(s: FlagSettings): SimulationConfig {
+  const count = s.int('simulate-nodes');
+  if (count && (count.value < 0 || count.value > 100_000)) throw badValue({ name: 'simulate-nodes', source: count.source }, `${count.value} is not a node count from 0 to 100000`);
+  const prefix = s.string('simulate-node-prefix');
+  const namePrefix = prefix?.value ?? 'k3ts-sim-';
+  if (!NODE_NAME.test(`${namePrefix}0`) || namePrefix.length > 200) {
+    throw badValue({ name: 'simulate-node-prefix', source: prefix?.source ?? { kind: 'default' } }, `"${namePrefix}" does not make valid node names (lower-case alphanumerics, '-' and '.')`);
+  }
+  const capacity: Record<string, string> = {};
+  for (const [flag, res, def] of [['simulate-node-cpu', 'cpu', '32'], ['simulate-node-memory', 'memory', '256Gi'], ['simulate-node-pods', 'pods', '110'],
+    ['simulate-node-ephemeral-storage', 'ephemeral-storage', '100Gi']] as const) {
+    const v = s.string(flag);
+    if (v && (!isQuantity(v.value) || v.value.startsWith('-'))) throw badValue({ name: flag, source: v.source }, `"${v.value}" is not a quantity such as ${def}`);
+    capacity[res] = v?.value ?? def;
+  }
+  for (const it of s.list('simulate-node-resource').items) {
+    const eq = it.value.indexOf('=');
+    const name = eq < 0 ? '' : it.value.slice(0, eq);
+    const qty = it.value.slice(eq + 1);
+    if (!name.includes('/') || !isQuantity(qty) || qty.startsWith('-')) {
+      throw badValue({ name: 'simulate-node-resource', source: it.source }, `"${it.value}" is not <domain>/<name>=<quantity> such as example.com/gpu=4`);
+    }
+    capacity[name] = qty;
+  }
+  const zones = s.int('simulate-node-zones');
+  if (zones && zones.value < 0) throw badValue({ name: 'simulate-node-zones', source: zones.source }, `${zones.value} is not a zone count (0 or more)`);
+  return {
+    nodes: count?.value ?? 0, namePrefix, capacity, zones: zones?.value ?? 0,
+    labels: nodeLabels('simulate-node-label', s.list('simulate-node-label')),
+    taints: nodeTaints('simulate-node-taint', s.list('simulate-node-taint')),
   };
 }
 

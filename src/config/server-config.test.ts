@@ -87,3 +87,21 @@ test('resolveServerConfig() rejects bad values, naming the flag and where the va
 test('a datastore DSN never appears in error messages', async () => {
   await assert.rejects(resolve(['--datastore-endpoint', 'mongodb://user:hunter2@h/db']), (e: unknown) => !(e as Error).message.includes('hunter2'));
 });
+
+test('resolveServerConfig() reads the k3ts --simulate-* flags and names the bad one', async () => {
+  const off = await resolve([]);
+  assert.deepEqual(off.simulation, { nodes: 0, namePrefix: 'k3ts-sim-', capacity: { cpu: '32', memory: '256Gi', pods: '110', 'ephemeral-storage': '100Gi' }, zones: 0, labels: [], taints: [] });
+  const c = await resolve(['--simulate-nodes', '5', '--simulate-node-cpu', '4', '--simulate-node-memory', '8Gi', '--simulate-node-label', 'tier=sim',
+    '--simulate-node-taint', 'sim=true:NoSchedule', '--simulate-node-zones', '2', '--simulate-node-prefix', 'fake-', '--simulate-node-resource', 'example.com/gpu=4'], root, { K3TS_SIMULATE_NODES: '9' });
+  assert.equal(c.simulation.nodes, 5);
+  assert.equal(c.simulation.namePrefix, 'fake-');
+  assert.deepEqual(c.simulation.capacity, { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi', 'example.com/gpu': '4' });
+  assert.deepEqual(c.simulation.labels, [{ key: 'tier', value: 'sim' }]);
+  assert.deepEqual(c.simulation.taints, [{ key: 'sim', value: 'true', effect: 'NoSchedule' }]);
+  assert.equal(c.simulation.zones, 2);
+  assert.equal((await resolve([], root, { K3TS_SIMULATE_NODES: '7' })).simulation.nodes, 7);
+  await assert.rejects(resolve(['--simulate-node-memory', 'lots']), /--simulate-node-memory: "lots" is not a quantity such as 256Gi/);
+  await assert.rejects(resolve(['--simulate-nodes', '-1']), /--simulate-nodes: -1 is not a node count/);
+  await assert.rejects(resolve(['--simulate-node-resource', 'gpu=1']), /--simulate-node-resource: "gpu=1" is not <domain>\/<name>=<quantity>/);
+  await assert.rejects(resolve(['--simulate-node-prefix', 'Bad_']), /--simulate-node-prefix: "Bad_" does not make valid node names/);
+});

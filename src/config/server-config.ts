@@ -7,8 +7,8 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { cidrIndexedIp, formatIp, parseCidr } from '../base/cidr.js';
 import { DEFAULTS } from './defaults.js';
-import { DISABLE_ITEMS, FLANNEL_BACKENDS, type DisableItem, type FlannelBackend, type ServerConfig } from '../server/config.js';
-import { absolutePath, deepFreeze, resolveDataDir, resolveLog, resolveNode, resolveToken } from './common.js';
+import { DISABLE_ITEMS, ENCRYPTION_PROVIDERS, FLANNEL_BACKENDS, type DisableItem, type FlannelBackend, type ServerConfig } from '../server/config.js';
+import { absolutePath, deepFreeze, resolveDataDir, resolveLog, resolveNode, resolveSimulation, resolveToken } from './common.js';
 import type { HostFacts } from './host.js';
 import { badValue, type FlagSettings } from './settings.js';
 import { cidrList, fileMode, ip, ipList, isDnsSubdomain, oneOf, port, portRange } from './validate.js';
@@ -115,12 +115,18 @@ export function resolveServerConfig(s: FlagSettings, host: HostFacts): ServerCon
       disable: disableItems(s),
       disableAgent: s.bool('disable-agent')?.value ?? false,
       disableScheduler: s.bool('disable-scheduler')?.value ?? false,
+      disableControllerManager: s.bool('disable-controller-manager')?.value ?? false,
       disableCloudController: s.bool('disable-cloud-controller')?.value ?? false,
       disableKubeProxy: s.bool('disable-kube-proxy')?.value ?? false,
       disableNetworkPolicy: s.bool('disable-network-policy')?.value ?? false,
       disableHelmController: s.bool('disable-helm-controller')?.value ?? false,
     },
     node: resolveNode(s, host),
+    simulation: resolveSimulation(s),
+    secretsEncryption: {
+      enabled: s.bool('secrets-encryption')?.value ?? false,
+      provider: oneOf('secrets-encryption-provider', s.string('secrets-encryption-provider') ?? { value: 'aescbc', source: { kind: 'default' } }, { allowed: ENCRYPTION_PROVIDERS }),
+    },
   };
   return deepFreeze(config);
 }

@@ -10,6 +10,10 @@ export const DISABLE_ITEMS = ['coredns', 'servicelb', 'traefik', 'local-storage'
 export type DisableItem = (typeof DISABLE_ITEMS)[number];
 
 export const FLANNEL_BACKENDS = ['none', 'vxlan', 'host-gw', 'wireguard-native'] as const;
+
+/** Providers --secrets-encryption-provider accepts (k3s: aescbc, secretbox; k3ts adds aesgcm). */
+export const ENCRYPTION_PROVIDERS = ['aescbc', 'aesgcm', 'secretbox'] as const;
+export type EncryptionProvider = (typeof ENCRYPTION_PROVIDERS)[number];
 export type FlannelBackend = (typeof FLANNEL_BACKENDS)[number];
 
 /** A node label `key=value`. */
@@ -57,6 +61,17 @@ export interface TokenInput {
   readonly source: string;
 }
 
+/** Simulated nodes (k3ts's --simulate-* flags); `nodes` 0 means none. */
+export interface SimulationConfig {
+  readonly nodes: number;
+  readonly namePrefix: string;
+  /** Capacity (= allocatable) of each node: cpu, memory, pods, ephemeral-storage as quantities. */
+  readonly capacity: Readonly<Record<string, string>>;
+  readonly labels: readonly NodeLabel[];
+  readonly taints: readonly NodeTaint[];
+  readonly zones: number;
+}
+
 /** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */
 export interface ServerConfig {
   readonly command: 'server';
@@ -92,10 +107,15 @@ export interface ServerConfig {
     readonly disable: readonly DisableItem[];
     readonly disableAgent: boolean;
     readonly disableScheduler: boolean;
+    /** --disable-controller-manager: run no controllers in this server. */
+    readonly disableControllerManager: boolean;
     readonly disableCloudController: boolean;
     readonly disableKubeProxy: boolean;
     readonly disableNetworkPolicy: boolean;
     readonly disableHelmController: boolean;
   };
   readonly node: NodeConfig;
+  readonly simulation: SimulationConfig;
+  /** --secrets-encryption and --secrets-encryption-provider. */
+  readonly secretsEncryption: { readonly enabled: boolean; readonly provider: EncryptionProvider };
 }

@@ -117,9 +117,15 @@ export async function startListener(opts: ListenerOptions): Promise<Listener> {
     void done.finally(() => inFlight.delete(done));
   });
   server.on('tlsClientError', (err) => log.v(3, `TLS handshake failed: ${err.message}`));
-  server.on('clientError', (err, socket) => {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     log.v(3, `bad request: ${err.message}`);
-    socket.destroy();
+    // Answer what can still be answered, as Go's server does (431 for oversized headers, else 400).
+    if (!socket.writable || socket.destroyed || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n`);
   });
 
   await new Promise<void>((resolve, reject) => {

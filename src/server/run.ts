@@ -1,16 +1,17 @@
 /**
  * @module `k3ts server` assembly: a straight line of named, awaited steps
- * (certificates → credentials → [datastore] → [API server] → listener → kubeconfig → ready),
+ * (datastore → certificates and credentials (shared through the datastore) → API server →
+ * listener → [scheduler, simulated nodes] → kubeconfig → ready),
  * each failure wrapped with the step's name, and every started part stopped in reverse.
  */
 import { hostname } from 'node:os';
-import { messageOf, StartupError } from '../base/errors.js';
+import { messageOf, PkiError, StartupError } from '../base/errors.js';
+import { join } from 'node:path';
+import { secretsEqual } from '../pki/token.js';
 import { Lifecycle } from '../base/lifecycle.js';
 import { logger } from '../base/log.js';
 import { GIT_VERSION } from '../base/version.js';
 import type { ServerConfig } from './config.js';
-import { AuthenticatorChain } from '../apiserver/auth/authenticator.js';
-import { X509Authenticator } from '../apiserver/auth/x509.js';
 import { HealthRegistry } from '../apiserver/endpoints/health.js';
 import { notFoundHandler, type ApiHandler } from '../apiserver/http/handler.js';
 import { ensureServerCredentials } from '../pki/credentials.js';
@@ -19,7 +20,13 @@ import { localServerUrl, writeAdminKubeconfig } from './kubeconfig.js';
 import { startListener } from './listener.js';
 import { servingSans } from './sans.js';
 import { openBackend } from '../datastore/open.js';
+import type { Backend } from '../datastore/backend.js';
+import { loadBootstrapData, saveBootstrapData, storedServerSecret } from './bootstrap-data.js';
 import { ApiServer } from '../apiserver/apiserver.js';
+import { startControllerManager } from './controller-manager.js';
+import { startSchedulingComponents } from './components.js';
+import { Security } from '../apiserver/security/security.js';
+import { SecretsEncryption } from '../apiserver/storage/encryption/secrets-encryption.js';
 
 const log = logger('server');
 
@@ -65,6 +72,29 @@ async function step<T>(name: string, fn: () => Promise<T> | T, opts: { signal?: 
   }
 }
 
+/**
+ * Certificates and join credentials, shared through the datastore with the other servers of the
+ * cluster (bootstrap data): loaded first when another server stored them, stored otherwise.
+ */
+async function prepareCredentials(config: ServerConfig, backend: Backend, now: Date | undefined) {
+  const sans = servingSans(config, hostname());
+  for (let attempt = 0; ; attempt++) {
+    const stored = await storedServerSecret(config.dataDir);
+    const given = config.token?.parsed.password;
+    if (given !== undefined && stored !== undefined && !secretsEqual(given, stored)) {
+      // Checked before the datastore is consulted so the message names the real mistake.
+      throw new PkiError(`the token given by ${config.token?.source ?? '--token'} does not match the token this server was created with (${join(config.dataDir, 'server', 'token')}); start with that token, or without --token`);
+    }
+    const tokenSecret = given ?? stored;
+    const loaded = await loadBootstrapData(backend, { dataDir: config.dataDir, tokenSecret });
+    const tls = await ensureServerTls(config.dataDir, { servingDnsNames: sans.dnsNames, servingIps: sans.ips, ...(now ? { now } : {}) });
+    const creds = await ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken });
+    if (loaded) log.info('using the cluster CA and keys stored in the datastore by the first server');
+    // Another server may store its data between our look and our write: then take theirs.
+    if (loaded || await saveBootstrapData(backend, { dataDir: config.dataDir, tokenSecret: creds.serverPassword }) || attempt > 0) return { tls, creds };
+  }
+}
+
 /** Starts the server described by `config`. Resolves once /readyz answers ok. */
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
   const life = new Lifecycle();
@@ -74,20 +104,31 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   try {
     log.info(`Starting k3ts ${GIT_VERSION}, data dir ${config.dataDir}`);
     if (!config.components.disableAgent) log.warn('the node agent (kubelet, containerd) is not implemented yet: this server runs the control plane only, as with --disable-agent');
-    const sans = servingSans(config, hostname());
-    const tls = await step('preparing certificates', () => ensureServerTls(config.dataDir, { servingDnsNames: sans.dnsNames, servingIps: sans.ips, ...(opts.now ? { now: opts.now } : {}) }), { signal: opts.signal });
-    for (const f of tls.written) log.info(`wrote ${f}`);
-    const creds = await step('writing tokens', () => ensureServerCredentials(config.dataDir, { caBundle: tls.serverCa.bundlePem, token: config.token, agentToken: config.agentToken }), { signal: opts.signal });
-    log.info(`Server node token is available at ${creds.paths.token}`);
     const backend = await step('opening datastore', () => openBackend(config.datastore.endpoint ?? '', {
       dataDir: config.dataDir, caFile: config.datastore.caFile, certFile: config.datastore.certFile, keyFile: config.datastore.keyFile,
     }), { signal: opts.signal });
     life.defer('datastore', () => backend.close());
+    const { tls, creds } = await step('preparing certificates and tokens', () => prepareCredentials(config, backend, opts.now), { signal: opts.signal });
+    for (const f of tls.written) log.info(`wrote ${f}`);
+    log.info(`Server node token is available at ${creds.paths.token}`);
+    const security = await step('preparing authentication', () => new Security({
+      clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem, serviceKeyPem: tls.serviceKeyPem, clusterDomain: config.networking.clusterDomain,
+      passwdText: `${creds.serverPassword},server,server,k3s:server\n${creds.nodePassword},node,node,k3s:agent\n`,
+    }), { signal: opts.signal });
+    const encryption = await step('loading secrets encryption', () => SecretsEncryption.open(config.dataDir, config.secretsEncryption), { signal: opts.signal });
+    encryption.attach(backend);
+    life.defer('secrets encryption', () => encryption.settled());
     const api = opts.api ? undefined : await step('starting API server', () => ApiServer.start({
       backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
       nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
+      authorizer: security.authorizer, tokenReviewer: security.tokenReviewer, admission: (registry) => security.admission(registry),
+      storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec), paths: [security.issuerDiscovery()],
     }), { signal: opts.signal });
     if (api) life.defer('API server', () => api.stop());
+    if (api) {
+      await step('starting authorization', () => security.attach(api.registry), { signal: opts.signal });
+      life.defer('authorization', () => security.stop());
+    }
     health.add('etcd', async () => { await backend.currentRevision(); });
     health.add('ping', () => undefined);
     health.add('log', () => undefined);
@@ -98,8 +139,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       bindAddress: config.listener.bindAddress, port: config.listener.httpsPort,
       certPem: tls.serving.certPem, keyPem: tls.serving.keyPem,
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem,
-      health, authenticator: new AuthenticatorChain([new X509Authenticator(tls.clientCa.bundlePem)]),
-      api: opts.api ?? api?.handler ?? notFoundHandler,
+      health, authenticator: security.authenticator,
+      api: opts.api ?? (api ? security.wrap(api.handler, { encryption }) : notFoundHandler),
     }), { signal: opts.signal });
     life.defer('listener', () => listener.close());
     life.defer('readiness', () => { shuttingDown = true; });
@@ -109,6 +150,17 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       await step('creating cluster bootstrap objects', () => api.bootstrap({
         advertiseAddress: advertiseAddress(config), securePort: config.listener.advertisePort ?? listener.port,
       }), { signal: opts.signal });
+      await step('reconciling RBAC bootstrap policy', () => security.start(), { signal: opts.signal });
+      if (!config.components.disableControllerManager) {
+        const cm = await step('starting controller manager', () => startControllerManager(api, {
+          serverCa: tls.serverCa, clientCa: tls.clientCa, clusterCidrs: config.networking.clusterCidrs,
+        }), { signal: opts.signal });
+        life.defer('controller manager', () => cm.stop());
+      }
+    }
+    if (api) {
+      const scheduling = await step('starting scheduler and simulated nodes', () => startSchedulingComponents(api, config), { signal: opts.signal });
+      life.defer('scheduler and simulated nodes', () => scheduling.stop());
     }
     await step('writing kubeconfig', () => writeAdminKubeconfig(config.kubeconfig.path, { url, tls, mode: config.kubeconfig.mode, group: config.kubeconfig.group }), { signal: opts.signal });
     log.info(`Wrote kubeconfig ${config.kubeconfig.path}`);

@@ -49,7 +49,8 @@ test('bad bodies and paths get the Status Kubernetes answers with', async () => 
     [raw(ts, 'GET', '/api/v1/pods?fieldSelector=foo%3D1'), 400, 'BadRequest', /field label not supported: foo/],
     [raw(ts, 'GET', '/api/v1/namespaces/default/configmaps?resourceVersionMatch=Exact'), 422, 'Invalid', /resourceVersionMatch is forbidden unless resourceVersion is provided/],
     [raw(ts, 'PUT', '/api/v1/namespaces/default/configmaps'), 405, 'MethodNotAllowed'],
-    [raw(ts, 'PATCH', '/api/v1/namespaces/default/configmaps/x', { body: '{}', headers: { 'content-type': 'application/strategic-merge-patch+json' } }), 415, 'UnsupportedMediaType'],
+    [raw(ts, 'PATCH', '/api/v1/namespaces/default/configmaps/x', { body: '{}', headers: { 'content-type': 'application/x-unknown-patch' } }), 415, 'UnsupportedMediaType'],
+    [raw(ts, 'PATCH', '/api/v1/namespaces/default/configmaps/x', { body: '{}', headers: { 'content-type': 'application/strategic-merge-patch+json' } }), 404, 'NotFound'],
     [post('/api/v1/namespaces/default/configmaps?dryRun=Some', cm('x')), 422, 'Invalid'],
   ];
   for (const [p, code, reason, msg] of cases) {

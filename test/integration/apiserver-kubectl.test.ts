@@ -29,7 +29,8 @@ for (const minor of [27, 33]) {
       return p;
     };
     before(async () => {
-      ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } });
+      // API server behaviour only: no controllers acting on the objects (status, GC, managedFields).
+      ts = await startTestServer({ after: (fn) => { cleanups.push(fn); } }, { args: ['--disable-controller-manager'] });
       dir = dirname(ts.kubeconfig);
     });
     after(async () => { for (const fn of cleanups.reverse()) await fn(); });

@@ -16,10 +16,10 @@ test('k3ts refuses flags it lacks wherever they are set, naming the flag and its
   assert.equal(cli.status, 1);
   assert.match(cli.stderr, /^k3ts: --cluster-init is not supported by k3ts yet: embedded etcd .*\(set by --cluster-init\)\n$/);
   const cfg = join(dir, 'config.yaml');
-  writeFileSync(cfg, 'secrets-encryption: true\n');
+  writeFileSync(cfg, 'embedded-registry: true\n');
   const file = runK3ts(['server', '-d', data], { env: cleanEnv(dir, { K3S_CONFIG_FILE: cfg }) });
   assert.equal(file.status, 1);
-  assert.match(file.stderr, new RegExp(`--secrets-encryption is not supported by k3ts yet.*\\(set by key "secrets-encryption" in ${cfg}\\)`));
+  assert.match(file.stderr, new RegExp(`--embedded-registry is not supported by k3ts yet.*\\(set by key "embedded-registry" in ${cfg}\\)`));
   const env = runK3ts(['server', '-d', data], { env: cleanEnv(dir, { K3S_URL: 'https://elsewhere:6443' }) });
   assert.match(env.stderr, /--server is not supported by k3ts yet.*\$K3S_URL/);
   assert.equal(existsSync(data), false, 'nothing was created');
@@ -45,7 +45,7 @@ test('k3ts server refuses a full token for another cluster on a fresh data dir',
   const token = `K10${'ab'.repeat(32)}::server:secret`;
   const r = runK3ts(['server', '-d', join(dir, 'data'), '--https-listen-port', '0', '-o', join(dir, 'kc.yaml'), '--token', token], { env: cleanEnv(dir) });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /writing tokens: the token given by --token is for another cluster: its CA hash does not match/);
+  assert.match(r.stderr, /preparing certificates and tokens: the token given by --token is for another cluster: its CA hash does not match/);
   assert.equal(existsSync(join(dir, 'kc.yaml')), false);
 });
 
@@ -76,7 +76,7 @@ test('k3ts agent validates its configuration, then says it is not implemented ye
 
 test('k3s\'s other subcommands answer "not implemented", unknown ones are errors', (t) => {
   const dir = tmpDir(t);
-  for (const c of ['token', 'etcd-snapshot', 'certificate', 'secrets-encrypt', 'check-config']) {
+  for (const c of ['token', 'etcd-snapshot', 'certificate', 'check-config']) {
     const r = runK3ts([c, 'list'], { env: cleanEnv(dir) });
     assert.equal(r.status, 1, c);
     assert.equal(r.stderr, `k3ts ${c}: not implemented in k3ts yet\n`);

@@ -168,7 +168,7 @@ export function validateJobUpdate(next: Obj, prev: Obj): FieldError[] {
     pm['labels'] = obj(nt['metadata'])['labels'];
     pm['annotations'] = obj(nt['metadata'])['annotations'];
   }
-  if (JSON.stringify(nt) !== JSON.stringify(pt)) errs.push(fieldErrors.invalid(SPEC.child('template'), go.raw('core.PodTemplateSpec{...}'), 'field is immutable'));
+  if (!jsonEqual(nt, pt)) errs.push(fieldErrors.invalid(SPEC.child('template'), go.raw('core.PodTemplateSpec{...}'), 'field is immutable'));
   for (const f of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy']) immutable(f);
   return errs;
 }

@@ -4,6 +4,7 @@
  * pkg/apis/core/validation checks them: access modes, the storage request, class names, volume
  * modes and data sources; and the claim update rule (spec frozen but for growth while bound).
  */
+import { jsonEqual } from '../meta/object.js';
 import { type FieldError, FieldPath, fieldErrors } from './field-errors.js';
 import { goDiff } from './go-values.js';
 import { checkEnum, list, obj, qty, str } from './helpers.js';
@@ -108,7 +109,7 @@ export function validatePvcUpdate(next: Record<string, unknown>, prev: Record<st
   if (bound && isStorageOnly(n, p)) n['resources'] = p['resources'];
   for (const k of Object.keys(n)) if (n[k] === undefined) delete n[k];
   for (const k of Object.keys(p)) if (p[k] === undefined) delete p[k];
-  if (JSON.stringify(n) !== JSON.stringify(p)) {
+  if (!jsonEqual(n, p)) {
     errs.push(fieldErrors.forbidden(SPEC, `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${goDiff('core.PersistentVolumeClaimSpec', p, n)}`));
   }
   if (newSize && oldSize && newSize.cmp(oldSize) < 0) {
@@ -116,7 +117,7 @@ export function validatePvcUpdate(next: Record<string, unknown>, prev: Record<st
     const statusSize = qty(obj(obj(prev['status'])['capacity'])['storage']);
     if (!statusSize || newSize.cmp(statusSize) <= 0) errs.push(fieldErrors.forbidden(SPEC.child('resources', 'requests', 'storage'), 'field can not be less than status.capacity'));
   }
-  if (JSON.stringify(obj(next['spec'])['volumeMode'] ?? null) !== JSON.stringify(obj(prev['spec'])['volumeMode'] ?? null)) {
+  if (!jsonEqual(obj(next['spec'])['volumeMode'] ?? null, obj(prev['spec'])['volumeMode'] ?? null)) {
     errs.push(fieldErrors.invalid('volumeMode', obj(next['spec'])['volumeMode'] ?? null, 'field is immutable'));
   }
   return errs;
@@ -128,5 +129,5 @@ function isStorageOnly(n: Record<string, unknown>, p: Record<string, unknown>): 
   const b = structuredClone(obj(p['resources']));
   delete obj(a['requests'])['storage'];
   delete obj(b['requests'])['storage'];
-  return JSON.stringify(a) === JSON.stringify(b);
+  return jsonEqual(a, b);
 }

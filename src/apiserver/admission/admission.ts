@@ -24,6 +24,8 @@ export interface AdmissionAttributes {
   readonly oldObject: KubeObject | undefined;
   readonly user: UserInfo | undefined;
   readonly dryRun: boolean;
+  /** Warning headers for the response (`Warning: 299 - "..."`); plugins may append. */
+  readonly warnings?: string[];
 }
 
 /** A plugin that may change the object. Throws a StatusError to reject. */

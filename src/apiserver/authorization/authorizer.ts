@@ -19,6 +19,8 @@ export interface AuthorizationAttributes {
   readonly name: string;
   /** The URL path, for non-resource requests. */
   readonly path: string;
+  /** The raw fieldSelector of a list or watch (the Node authorizer checks `spec.nodeName=<node>`). */
+  readonly fieldSelector?: string;
 }
 
 export type Decision =

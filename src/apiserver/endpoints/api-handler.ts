@@ -57,6 +57,16 @@ export interface ApiHandlerOptions {
   readonly maxInflight?: { readonly reading: number; readonly mutating: number };
 }
 
+/** A list or watch pinned to one name by `metadata.name=<n>` is authorized as that name (RequestInfoFactory does the same). */
+function selectedName(verb: string, fieldSelector: string | undefined): string {
+  if (!fieldSelector || (verb !== 'list' && verb !== 'watch')) return '';
+  for (const term of fieldSelector.split(',')) {
+    const m = /^\s*metadata\.name\s*==?\s*(.*?)\s*$/.exec(term);
+    if (m) return m[1] ?? '';
+  }
+  return '';
+}
+
 export class ApiRequestHandler implements ApiHandler {
   readonly env: ApiEnv;
   private readonly authorizer: Authorizer;
@@ -136,9 +146,11 @@ export class ApiRequestHandler implements ApiHandler {
   private async serveResource(req: IncomingMessage, res: ServerResponse, info: ResourceRequest, query: URLSearchParams, user: UserInfo, signal: AbortSignal, warnings: string[]): Promise<void> {
     const served = this.resolve(info);
     const def = served.def;
+    const fieldSelector = query.get('fieldSelector') ?? undefined;
     await this.authorize({
       user, verb: info.verb, resourceRequest: true, namespace: info.namespace, apiGroup: info.group, apiVersion: info.version,
-      resource: info.resource, subresource: info.subresource, name: info.name, path: req.url ?? '',
+      resource: info.resource, subresource: info.subresource, name: info.name || selectedName(info.verb, fieldSelector), path: req.url ?? '',
+      ...(fieldSelector ? { fieldSelector } : {}),
     });
     const deprecation = DEPRECATED[`${def.group}/${def.version}/${def.plural}`];
     if (deprecation) warnings.push(deprecation);

@@ -47,6 +47,7 @@ export function contextOf(call: ApiCall, wq?: WriteQuery): RequestContext {
   };
   if (wq?.fieldManager) ctx.fieldManager = wq.fieldManager;
   if (call.info.subresource) ctx.subresource = call.info.subresource;
+  if (call.req.method === 'PATCH' && (call.req.headers['content-type'] ?? '').startsWith('application/apply-patch')) ctx.applyPatch = true;
   return ctx as RequestContext;
 }
 
@@ -96,7 +97,7 @@ export function admissionAttrs(call: ApiCall, op: Operation, name: string, objec
   return {
     operation: op, group: call.served.def.group, version: call.served.def.version, kind: g.kind,
     resource: call.served.def.plural, subresource: call.info.subresource, namespace: call.served.def.namespaced ? call.info.namespace : '',
-    name, object, oldObject, user: call.user, dryRun,
+    name, object, oldObject, user: call.user, dryRun, warnings: call.warnings,
   };
 }
 

@@ -11,6 +11,7 @@ import type { IncludeObject } from '../../api/printers/registry.js';
 import { statusErrors } from '../../api/status.js';
 import { type FieldError, fieldErrors, invalidError } from '../../api/validation/field-errors.js';
 import type { FieldValidation } from './codec.js';
+import { managerOrUserAgent, validateFieldManager } from '../../api/fieldmanager/manager-name.js';
 import type { ListOptions } from '../registry/generic/list.js';
 
 /** List options as the registry takes them, plus the watch and table parameters. */
@@ -99,16 +100,7 @@ export function parseWriteQuery(q: URLSearchParams, optionsKind: string, userAge
     if (d !== 'All') errs.push(fieldErrors.notSupported(`dryRun[${i}]`, d, ['All']));
   });
   const fm = q.get('fieldManager') ?? undefined;
-  if (fm !== undefined) {
-    if (fm.length > 128) errs.push(fieldErrors.tooLong('fieldManager', 128));
-    for (const c of fm) {
-      const code = c.codePointAt(0) ?? 0;
-      if (code < 0x20 || code === 0x7f) {
-        errs.push(fieldErrors.invalid('fieldManager', fm, 'must only contain printable characters'));
-        break;
-      }
-    }
-  }
+  if (fm !== undefined) errs.push(...validateFieldManager(fm));
   const fvRaw = q.get('fieldValidation') ?? '';
   let fieldValidation: FieldValidation = 'Warn';
   if (fvRaw) {
@@ -117,16 +109,10 @@ export function parseWriteQuery(q: URLSearchParams, optionsKind: string, userAge
   }
   if (errs.length) throw invalidError(optionsKind, 'meta.k8s.io', '', errs);
   const out: { -readonly [K in keyof WriteQuery]?: WriteQuery[K] } = { dryRun: dry.length > 0, fieldValidation };
-  const manager = fm ?? managerFromUserAgent(userAgent);
+  const manager = managerOrUserAgent(fm, userAgent);
   if (manager) out.fieldManager = manager;
   const force = q.get('force');
   if (force !== null) out.force = bool(force);
   return out as WriteQuery;
 }
 
-/** Upstream names an unnamed manager after the User-Agent's program (`kubectl`, `node-fetch`). */
-function managerFromUserAgent(ua: string | undefined): string | undefined {
-  if (!ua) return undefined;
-  const prefix = ua.split('/')[0]?.trim() ?? '';
-  return prefix.slice(0, 128) || undefined;
-}

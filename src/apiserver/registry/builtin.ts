@@ -8,7 +8,7 @@ import type { ResourceDef } from '../../api/schema/types.js';
 import { ResourceRegistry, type ServedResource, type Subresource } from './resources.js';
 import { Store } from './generic/store.js';
 import { BaseStrategy, StatusStrategy, type Strategy } from './rest/strategy.js';
-import { finalizeSubresource, scaleSubresource, statusSubresource } from './subresources.js';
+import { approvalSubresource, finalizeSubresource, scaleSubresource, statusSubresource } from './subresources.js';
 import { NamespaceStore, NamespaceStrategy } from './core/namespaces.js';
 import { PodStrategy, preparePodStatusUpdate } from './core/pods.js';
 import { bindPod, bindingSubresource, evictionSubresource } from './core/pod-subresources.js';
@@ -23,6 +23,7 @@ import { groupStrategy } from './groups.js';
 import type { KubeObject } from '../../api/meta/object.js';
 import type { RequestContext } from './rest/context.js';
 import { type ObjectCodec, convertingCodec, jsonCodec } from '../storage/codec.js';
+import { resourcePrefix } from '../storage/keys.js';
 import { coreToEventsV1, eventsV1ToCore } from '../../api/conversion/events.js';
 import { hpaV1ToV2, hpaV2ToV1 } from '../../api/conversion/hpa.js';
 import { alwaysAllow, type Authorizer } from '../authorization/authorizer.js';
@@ -41,6 +42,8 @@ export interface BuiltinOptions {
   readonly authorizer?: Authorizer;
   /** Answers TokenReviews (absent: tokens are reported unauthenticated). */
   readonly tokenReviewer?: TokenReviewer;
+  /** Wraps a resource's storage codec (encryption at rest); `prefix` is its key prefix. */
+  readonly storageCodec?: (def: ResourceDef, prefix: string, codec: ObjectCodec) => ObjectCodec;
 }
 
 /** Resources served in a second shape over another's storage: their codec. */
@@ -100,7 +103,7 @@ export function builtinRegistry(backend: Backend, resources: readonly ResourceDe
   let pods: Store | undefined;
   for (const def of resources) {
     const strategy = strategyFor(def);
-    const codec = codecFor(def);
+    const codec = o.storageCodec ? o.storageCodec(def, resourcePrefix(def.group, def.plural), codecFor(def) ?? jsonCodec) : codecFor(def);
     const so = { backend, resource: def, strategy, ...(o.historyLimit ? { historyLimit: o.historyLimit } : {}), ...(codec ? { codec } : {}) };
     const key = `${def.group}/${def.plural}`;
     const review = reviews[key];
@@ -122,6 +125,7 @@ export function builtinRegistry(backend: Backend, resources: readonly ResourceDe
       if (s.name === 'status') subs.set('status', statusSubresource(store, key === '/pods' ? new PodStatusStrategy(strategy) : undefined));
       else if (s.name === 'scale') subs.set('scale', scaleSubresource(store));
       else if (s.name === 'finalize' && key === '/namespaces') subs.set('finalize', finalizeSubresource(store));
+      else if (s.name === 'approval' && key === 'certificates.k8s.io/certificatesigningrequests') subs.set('approval', approvalSubresource(store));
       else if (s.name === 'binding' && key === '/pods') subs.set('binding', bindingSubresource(store));
       else if (s.name === 'eviction' && key === '/pods') subs.set('eviction', evictionSubresource(store, registry));
     }

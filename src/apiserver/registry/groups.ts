@@ -7,6 +7,7 @@ import type { Strategy } from './rest/strategy.js';
 import { ControllerRevisionStrategy, DaemonSetStrategy, DeploymentStrategy, ReplicaSetStrategy, StatefulSetStrategy } from './apps/workloads.js';
 import { CronJobStrategy, JobStrategy } from './batch/jobs.js';
 import { OTHER_STRATEGIES } from './small-groups.js';
+import { CustomResourceDefinitionStrategy } from '../apiextensions/crd-strategy.js';
 
 const GROUPS: Readonly<Record<string, () => Strategy>> = {
   'apps/deployments': () => new DeploymentStrategy(),
@@ -16,6 +17,7 @@ const GROUPS: Readonly<Record<string, () => Strategy>> = {
   'apps/controllerrevisions': () => new ControllerRevisionStrategy(),
   'batch/jobs': () => new JobStrategy(),
   'batch/cronjobs': () => new CronJobStrategy(),
+  'apiextensions.k8s.io/customresourcedefinitions': () => new CustomResourceDefinitionStrategy(),
   ...OTHER_STRATEGIES,
 };
 

@@ -104,3 +104,65 @@ class FinalizeStrategy extends StatusStrategy {
     return [...validateObjectMetaUpdate(next.metadata, prev.metadata), ...validateNamespaceFinalizers(next, true)];
   }
 }
+
+/**
+ * `certificatesigningrequests/<name>/approval`: only status.conditions change (kubectl
+ * certificate approve|deny). Approved and Denied exclude each other and, once set, stay (the
+ * csr approval strategy and ValidateCertificateSigningRequestApprovalUpdate).
+ */
+export function approvalSubresource(store: Store): Subresource {
+  const r = store.resource;
+  return {
+    kind: { group: r.group, version: r.version, kind: r.kind },
+    get: (ctx, name) => store.get(ctx, name),
+    update: (ctx, name, apply, opts) => store.update(ctx, name, async (prev) => {
+      if (!prev) throw statusErrors.notFound({ resource: r.plural, group: r.group }, name);
+      return apply(prev);
+    }, { ...opts, strategy: new ApprovalStrategy(store.strategy) }),
+  };
+}
+
+type Condition = { readonly type?: unknown; readonly status?: unknown };
+const conditionsOf = (o: KubeObject): Condition[] => {
+  const c = getPath(o, ['status', 'conditions']);
+  return Array.isArray(c) ? (c as Condition[]) : [];
+};
+
+class ApprovalStrategy extends StatusStrategy {
+  override prepareForUpdate(next: KubeObject, prev: KubeObject): void {
+    const conditions = getPath(next, ['status', 'conditions']);
+    const managedFields = next.metadata.managedFields;
+    for (const k of Object.keys(next)) delete next[k];
+    Object.assign(next, cloneJson(prev));
+    const status = { ...(isPlainObject(next['status']) ? next['status'] : {}) };
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    if (Array.isArray(conditions) && conditions.length) {
+      status['conditions'] = conditions.map((c: unknown) => {
+        const x = { ...(isPlainObject(c) ? c : {}) };
+        // lastUpdateTime and lastTransitionTime default to now (csr strategy, approval path).
+        if (!x['lastUpdateTime']) x['lastUpdateTime'] = now;
+        if (!x['lastTransitionTime']) x['lastTransitionTime'] = now;
+        return x;
+      });
+    } else delete status['conditions'];
+    next['status'] = status;
+    if (managedFields) next.metadata.managedFields = managedFields;
+  }
+
+  override validateUpdate(next: KubeObject, prev: KubeObject): FieldError[] {
+    const errs = [...validateObjectMetaUpdate(next.metadata, prev.metadata)];
+    const conds = conditionsOf(next);
+    const has = (t: string) => conds.some((c) => c.type === t);
+    const path = 'status.conditions';
+    if (has('Approved') && has('Denied')) errs.push(fieldErrors.invalid(path, null, 'Approved and Denied conditions are mutually exclusive'));
+    for (const c of conds) {
+      if ((c.type === 'Approved' || c.type === 'Denied' || c.type === 'Failed') && c.status !== 'True') {
+        errs.push(fieldErrors.notSupported(`${path}[${conds.indexOf(c)}].status`, c.status ?? null, ['True']));
+      }
+    }
+    for (const t of ['Approved', 'Denied', 'Failed']) {
+      if (conditionsOf(prev).some((c) => c.type === t) && !has(t)) errs.push(fieldErrors.forbidden(path, `updates may not remove a condition of type "${t}"`));
+    }
+    return errs;
+  }
+}

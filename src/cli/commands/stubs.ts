@@ -21,7 +21,6 @@ export const STUB_COMMANDS: readonly Command[] = [
   notYet('check-config', 'Run config check'),
   notYet('token', 'Manage tokens'),
   notYet('etcd-snapshot', 'Manage etcd snapshots'),
-  notYet('secrets-encrypt', 'Control secrets encryption and keys rotation'),
   notYet('certificate', 'Manage K3s certificates'),
   notYet('completion', 'Install shell completion script'),
 ];

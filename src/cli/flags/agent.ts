@@ -4,6 +4,7 @@
 import { DEFAULTS } from '../../config/defaults.js';
 import { FlagTable } from '../flag.js';
 import { COMMON_FLAGS } from './common.js';
+import { simulationFlags } from './simulation.js';
 import { DEPRECATED_NODE_FLAGS, EXPERIMENTAL_FLAGS, NODE_IDENTITY_FLAGS, NODE_NETWORK_FLAGS, NODE_TAIL_FLAGS, PASSTHROUGH_NODE_FLAGS, RUNTIME_FLAGS } from './node.js';
 
 export const AGENT_FLAGS = new FlagTable('agent', [
@@ -27,4 +28,5 @@ export const AGENT_FLAGS = new FlagTable('agent', [
     usage: '(experimental) Disable the agent client-side load-balancer and connect directly to the configured server address',
   },
   ...DEPRECATED_NODE_FLAGS,
+  ...simulationFlags('the agent cannot join a server yet; run simulated nodes with k3ts server --simulate-nodes'),
 ]);

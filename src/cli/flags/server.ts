@@ -6,6 +6,7 @@ import { DEFAULTS } from '../../config/defaults.js';
 import { DISABLE_ITEMS } from '../../server/config.js';
 import { FlagTable, type FlagSpec } from '../flag.js';
 import { COMMON_FLAGS } from './common.js';
+import { simulationFlags } from './simulation.js';
 import { DEPRECATED_NODE_FLAGS, EXPERIMENTAL_FLAGS, NODE_IDENTITY_FLAGS, NODE_NETWORK_FLAGS, NODE_TAIL_FLAGS, PASSTHROUGH_NODE_FLAGS, RUNTIME_FLAGS } from './node.js';
 
 const ETCD = 'embedded etcd is not supported by k3ts yet; use the default SQLite or --datastore-endpoint';
@@ -105,15 +106,15 @@ const SERVER_TAIL: readonly FlagSpec[] = [
 ];
 
 const SECRETS: readonly FlagSpec[] = [
-  { name: 'secrets-encryption', type: 'bool', usage: 'Enable secret encryption at rest', unsupported: 'secrets encryption at rest is not implemented yet' },
-  { name: 'secrets-encryption-provider', type: 'string', usage: 'Encryption provider to use', default: 'aescbc', unsupported: 'secrets encryption at rest is not implemented yet' },
+  { name: 'secrets-encryption', type: 'bool', usage: 'Enable secret encryption at rest' },
+  { name: 'secrets-encryption-provider', type: 'string', usage: 'Encryption provider to use (aescbc, aesgcm, secretbox)', default: 'aescbc' },
 ];
 
 const HIDDEN_SERVER: readonly FlagSpec[] = [
   // Servers without a local agent: k3ts's server runs no agent yet, so this is what it does anyway.
   { name: 'disable-agent', type: 'bool', hidden: true, usage: 'Do not run a local agent and register a local kubelet' },
   { name: 'disable-apiserver', type: 'bool', hidden: true, usage: '(experimental/components) Disable running api server', unsupported: true },
-  { name: 'disable-controller-manager', type: 'bool', hidden: true, usage: '(experimental/components) Disable running kube-controller-manager', unsupported: true },
+  { name: 'disable-controller-manager', type: 'bool', hidden: true, usage: '(experimental/components) Disable running kube-controller-manager' },
   { name: 'disable-etcd', type: 'bool', hidden: true, usage: '(experimental/components) Disable running etcd', unsupported: true },
   { name: 'kube-controller-arg', type: 'list', hidden: true, usage: 'Customized flag for kube-controller-manager process', unsupported: PASSTHROUGH('controller manager') },
   { name: 'kube-cloud-controller-arg', type: 'list', hidden: true, usage: 'Customized flag for kube-cloud-controller-manager process', unsupported: PASSTHROUGH('cloud controller manager') },
@@ -124,5 +125,5 @@ export const SERVER_FLAGS = new FlagTable('server', [
   ...COMMON_FLAGS, ...LISTENER, ...NETWORKING, ...CLIENT_CLUSTER, ...PASSTHROUGH_FLAGS, ...DATASTORE,
   ...COMPONENTS, ...NODE_IDENTITY_FLAGS, ...RUNTIME_FLAGS, ...SERVER_TAIL, ...NODE_NETWORK_FLAGS,
   ...PASSTHROUGH_NODE_FLAGS, ...SECRETS, ...EXPERIMENTAL_FLAGS, ...NODE_TAIL_FLAGS, ...HIDDEN_SERVER,
-  ...DEPRECATED_NODE_FLAGS,
+  ...DEPRECATED_NODE_FLAGS, ...simulationFlags(),
 ]);

@@ -116,6 +116,10 @@ export class Walker {
       this.path.push(key);
       const nx = this.value(x, f.shape);
       this.path.pop();
+      // Built-in types go through Go structs in kube-apiserver: an optional non-pointer field
+      // holding its zero value (empty map or list, "", 0, false) is omitted (`omitempty`), so
+      // `annotations: {}` or `hostPort: 0` never reach storage. CRD fields (no def) keep all.
+      if (f.def && !f.required && !f.ptr && isOmittedZero(nx, f.shape)) { delete v[key]; continue; }
       if (nx !== x) v[key] = nx;
     }
     this.owner = owner;
@@ -201,6 +205,16 @@ export class Walker {
         if (Array.isArray(v)) return this.list(v, { kind: 'scalar', scalar: 'string' });
         return isObj(v) && c.schema ? this.struct(v, c.schema) : (this.invalid(v, c), v);
     }
+  }
+}
+
+/** True for a value Go's `omitempty` leaves out: an empty map or list, or a zero scalar. */
+function isOmittedZero(v: unknown, s: Shape): boolean {
+  switch (s.kind) {
+    case 'list': return Array.isArray(v) && v.length === 0;
+    case 'map': return isObj(v) && Object.keys(v).length === 0;
+    case 'scalar': return v === '' || v === 0 || v === false;
+    default: return false;
   }
 }
 

@@ -5,6 +5,8 @@
  * fields by fieldValidation, kind and apiVersion unchanged).
  */
 import { statusErrors, StatusError, failure } from '../../../api/status.js';
+import { validateFieldManager } from '../../../api/fieldmanager/manager-name.js';
+import { fieldErrors, invalidError } from '../../../api/validation/field-errors.js';
 import type { KubeObject } from '../../../api/meta/object.js';
 import type { GroupVersionKind } from '../../../api/schema/types.js';
 import type { UpdateResult } from '../../registry/generic/store.js';
@@ -44,7 +46,11 @@ export async function runPatch(
   update: (apply: (prev: KubeObject | undefined) => Promise<KubeObject>, forceAllowCreate: boolean) => Promise<UpdateResult>,
 ): Promise<UpdateResult> {
   const { patcher, type } = patcherFor(call);
-  if (type === 'apply' && !wq.fieldManager) throw statusErrors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  // Apply needs an explicit fieldManager (not one derived from the User-Agent); force is for apply only.
+  const optionErrs = type === 'apply'
+    ? validateFieldManager(call.query.get('fieldManager') ?? '', { apply: true }).filter((e) => e.type === 'FieldValueRequired')
+    : wq.force !== undefined ? [fieldErrors.forbidden('force', 'may not be specified for non-apply patch')] : [];
+  if (optionErrs.length) throw invalidError('PatchOptions', 'meta.k8s.io', '', optionErrs);
   const body = await readBody(call.req);
   const req: PatchRequest = { body, gvk, subresource: call.info.subresource, ...(wq.fieldManager ? { fieldManager: wq.fieldManager } : {}), ...(wq.force !== undefined ? { force: wq.force } : {}) };
   const name = call.info.name;

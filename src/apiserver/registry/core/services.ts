@@ -16,6 +16,7 @@ import { BaseStrategy, type DeleteRequest } from '../rest/strategy.js';
 import { generateName } from '../rest/meta.js';
 import { type DeleteResult, Store, type StoreOptions, type UpdateResult, type WriteOptions } from '../generic/store.js';
 import { AllocationError, type ClusterIpAllocator, type NodePortAllocator, isIp } from './allocators.js';
+import { jsonEqual } from '../../../api/meta/object.js';
 
 type Obj = Record<string, unknown>;
 const specOf = (o: KubeObject): Obj => (isPlainObject(o['spec']) ? o['spec'] : (o['spec'] = {}));
@@ -75,7 +76,7 @@ export class ServiceStrategy extends BaseStrategy {
   }
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => jsonEqual(a ?? null, b ?? null);
 const externallyAccessible = (s: Obj) => usesNodePorts(str(s['type'])) || (s['type'] === 'ClusterIP' && list(s['externalIPs']).length > 0);
 
 /**

@@ -16,7 +16,10 @@ import { listPrefix, objectKey, resourcePrefix } from '../../storage/keys.js';
 import { WatchCache } from '../../storage/watch-cache.js';
 import type { ObjectAttrs } from '../../storage/filter.js';
 import type { RequestContext } from '../rest/context.js';
-import { recordUpdate } from '../rest/managed-fields.js';
+import { recordUpdate, type ManagedFieldsOptions } from '../rest/managed-fields.js';
+import { builtinMergeSchema } from '../../../api/merge/catalog-schema.js';
+import { UNTYPED, type MergeNode } from '../../../api/merge/schema.js';
+import { FieldSet } from '../../../api/fieldmanager/field-set.js';
 import { carryOverSystemFields, ensureNamespace, fillSystemFields, generateName } from '../rest/meta.js';
 import type { DeleteRequest, Strategy } from '../rest/strategy.js';
 import { MODIFIED_MESSAGE, interpretError } from './errors.js';
@@ -34,6 +37,8 @@ export interface StoreOptions {
   readonly historyLimit?: number;
   /** How objects are stored (default JSON). */
   readonly codec?: ObjectCodec;
+  /** The kind's merge schema for managedFields (default: the catalog's, by group/version/kind). */
+  readonly mergeNode?: MergeNode;
 }
 
 export interface WriteOptions {
@@ -75,6 +80,28 @@ export class Store {
     this.prefix = o.prefix ?? resourcePrefix(o.resource.group, o.resource.plural);
     this.historyLimit = o.historyLimit;
     this.codec = o.codec ?? jsonCodec;
+    if (o.mergeNode) this.node = o.mergeNode;
+  }
+
+  private node: MergeNode | undefined;
+
+  /** The kind's merge schema (server-side apply semantics of its fields). */
+  mergeNode(): MergeNode {
+    this.node ??= builtinMergeSchema().forKind(this.resource.group, this.resource.version, this.resource.kind) ?? UNTYPED;
+    return this.node;
+  }
+
+  /**
+   * What managedFields bookkeeping needs for a write in `ctx`: the status subresource owns only
+   * status, and the main resource of a kind with a status subresource never owns status.
+   */
+  managedFieldsOptions(ctx: RequestContext, strategy: Strategy = this.strategy): ManagedFieldsOptions {
+    const resetFields = ctx.subresource === 'status' ? FieldSet.of([{ field: 'spec' }])
+      : strategy.hasStatus && !ctx.subresource ? FieldSet.of([{ field: 'status' }]) : undefined;
+    return {
+      manager: ctx.fieldManager ?? '', node: this.mergeNode(), apiVersion: this.apiVersion, kind: this.resource.kind,
+      ...(ctx.subresource ? { subresource: ctx.subresource } : {}), ...(resetFields ? { resetFields } : {}),
+    };
   }
 
   /** The apiVersion objects of this resource carry. */
@@ -164,7 +191,8 @@ export class Store {
     if (errs.length) throw invalidError(this.resource.kind, this.resource.group, name, errs);
     ctx.warnings.push(...s.warningsOnCreate(obj, ctx));
     s.canonicalize(obj);
-    if (ctx.fieldManager) recordUpdate(obj, undefined, { manager: ctx.fieldManager, apiVersion: this.apiVersion });
+    // An apply patch has done its own bookkeeping (operation Apply).
+    if (ctx.fieldManager && !ctx.applyPatch) recordUpdate(obj, undefined, this.managedFieldsOptions(ctx));
     if (opts.admit) await opts.admit(obj, undefined);
     if (ctx.dryRun) return obj;
     const ttl = s.ttlSeconds?.(obj);
@@ -227,7 +255,7 @@ export class Store {
       if (errs.length) throw invalidError(this.resource.kind, this.resource.group, name, errs);
       ctx.warnings.push(...s.warningsOnUpdate(next, prev, ctx));
       s.canonicalize(next);
-      if (ctx.fieldManager) recordUpdate(next, prev, { manager: ctx.fieldManager, apiVersion: this.apiVersion, ...(ctx.subresource ? { subresource: ctx.subresource } : {}) });
+      if (ctx.fieldManager && !ctx.applyPatch) recordUpdate(next, prev, this.managedFieldsOptions(ctx, s));
       // A write that changes nothing is not written (no new resourceVersion, no watch event).
       if (jsonEqual(next, prev)) return { obj: prev, created: false };
       if (opts.admit) await opts.admit(next, prev);

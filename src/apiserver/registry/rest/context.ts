@@ -19,6 +19,8 @@ export interface RequestContext {
   readonly warnings: string[];
   /** The subresource being written ('' for the main resource). */
   readonly subresource?: string;
+  /** A server-side apply patch: managedFields are already up to date (operation Apply). */
+  readonly applyPatch?: boolean;
   readonly signal?: AbortSignal;
 }
 

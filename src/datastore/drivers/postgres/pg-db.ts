@@ -29,9 +29,21 @@ export function pgDb(pool: pg.Pool, where: string): PooledDb {
     run: async (sql, params) => (await pool.query(numberParams(sql), params)).rows as SqlRow[],
     connect: async () => {
       const client = await pool.connect();
+      // A checked-out client whose connection dies between queries emits 'error'; without a
+      // listener node-postgres turns it into an uncaught exception that kills the process. The
+      // next query on it fails and the transaction path drops the connection.
+      let broken: unknown;
+      const onError = (err: unknown): void => { broken = err; };
+      client.on('error', onError);
       return {
-        run: async (sql, params) => (await client.query(numberParams(sql), params)).rows as SqlRow[],
-        release: (destroy) => client.release(destroy),
+        run: async (sql, params) => {
+          if (broken !== undefined) throw broken;
+          return (await client.query(numberParams(sql), params)).rows as SqlRow[];
+        },
+        release: (destroy) => {
+          client.off('error', onError);
+          client.release(destroy || broken !== undefined);
+        },
       };
     },
     end: () => pool.end(),

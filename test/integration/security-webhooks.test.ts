@@ -1,0 +1,162 @@
+/**
+ * Admission webhooks registered through admissionregistration.k8s.io/v1, served over HTTPS by a
+ * test server with its own CA (caBundle): a validating webhook that refuses, a mutating webhook
+ * that patches, selectors, dry run, and a webhook that times out with failurePolicy Fail (the
+ * request is blocked) and Ignore (it goes through).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { networkInterfaces } from 'node:os';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createCa, issueCertificate } from '../../src/pki/authority.js';
+import { generateEcKey } from '../../src/pki/keys.js';
+import { startSecureCluster } from '../../src/apiserver/security/testing/cluster.js';
+import { kubectlPath } from './harness.js';
+
+const KUBECTL = kubectlPath(33) ?? 'kubectl';
+
+interface Review { request: { uid: string; name?: string; object: { metadata: { name: string; labels?: Record<string, string> } }; dryRun: boolean } }
+
+async function webhookServer(t: { after(fn: () => unknown): void }): Promise<{ url: string; port: number; caBundle: string; calls: string[] }> {
+  const now = new Date();
+  const ca = createCa('webhook-ca', await generateEcKey(), { now });
+  const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'webhook', usages: ['serverAuth'], ips: ['127.0.0.1'], dnsNames: ['hooks.default.svc'], days: 1, now });
+  const calls: string[] = [];
+  const server = createServer({ cert: leaf.certPem, key: leaf.keyPem }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const review = JSON.parse(Buffer.concat(chunks).toString()) as Review;
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      calls.push(`${path} ${review.request.object.metadata.name}`);
+      const answer = (response: Record<string, unknown>) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', response: { uid: review.request.uid, ...response } }));
+      };
+      if (path === '/validate') {
+        const bad = review.request.object.metadata.name.startsWith('bad');
+        answer(bad ? { allowed: false, status: { code: 403, reason: 'Forbidden', message: 'names starting with bad are not allowed' } } : { allowed: true, warnings: ['checked by the test webhook'] });
+      } else if (path === '/mutate') {
+        const patch = [{ op: 'add', path: '/metadata/labels/mutated', value: 'yes' }];
+        answer({ allowed: true, patchType: 'JSONPatch', patch: Buffer.from(JSON.stringify(patch)).toString('base64') });
+      } else if (path === '/slow') {
+        setTimeout(() => answer({ allowed: true }), 3000);
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '0.0.0.0', r));
+  t.after(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `https://127.0.0.1:${port}`, port, caBundle: Buffer.from(ca.bundlePem).toString('base64'), calls };
+}
+
+const hookConfig = (kind: 'Validating' | 'Mutating', name: string, hook: Record<string, unknown>) => JSON.stringify({
+  apiVersion: 'admissionregistration.k8s.io/v1', kind: `${kind}WebhookConfiguration`, metadata: { name },
+  webhooks: [{ name: `${name}.example.com`, sideEffects: 'None', admissionReviewVersions: ['v1'], ...hook }],
+});
+
+test('validating and mutating webhooks refuse, patch and warn, honouring selectors and dry run', async (t) => {
+  const c = await startSecureCluster(t);
+  const wh = await webhookServer(t);
+  const k = (args: string[], input?: string) => c.kubectl(c.kubeconfig, args, { bin: KUBECTL, ...(input !== undefined ? { input } : {}) });
+  assert.equal((await k(['create', 'namespace', 'hooked'])).code, 0);
+  assert.equal((await k(['label', 'namespace', 'hooked', 'webhooks=on'])).code, 0);
+  const rules = [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['configmaps'], scope: 'Namespaced' }];
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Validating', 'names', {
+    rules, failurePolicy: 'Fail', namespaceSelector: { matchLabels: { webhooks: 'on' } }, clientConfig: { url: `${wh.url}/validate`, caBundle: wh.caBundle },
+  }))).code, 0);
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Mutating', 'labels', {
+    rules, failurePolicy: 'Fail', objectSelector: { matchLabels: { mutate: 'me' } }, clientConfig: { url: `${wh.url}/mutate`, caBundle: wh.caBundle },
+    matchConditions: [{ name: 'not-skipped', expression: "object.metadata.name != 'skip-me'" }],
+  }))).code, 0);
+
+  let r = await k(['-n', 'hooked', 'create', 'configmap', 'bad-one']);
+  for (let i = 0; !/denied/.test(r.stderr) && i < 30; i++) {
+    await k(['-n', 'hooked', 'delete', 'configmap', 'bad-one', '--ignore-not-found']);
+    r = await k(['-n', 'hooked', 'create', 'configmap', 'bad-one']);
+  }
+  assert.match(r.stderr, /admission webhook "names.example.com" denied the request: names starting with bad are not allowed/);
+  r = await k(['-n', 'hooked', 'create', 'configmap', 'good']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Warning: checked by the test webhook/);
+  // Outside the selected namespace the validating webhook is not asked.
+  assert.equal((await k(['-n', 'default', 'create', 'configmap', 'bad-elsewhere'])).code, 0);
+  // The mutating webhook patches objects its selector picks.
+  const cm = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'picked', labels: { mutate: 'me' } } });
+  assert.equal((await k(['-n', 'default', 'create', '-f', '-'], cm)).code, 0);
+  assert.equal((await k(['-n', 'default', 'get', 'configmap', 'picked', '-o', 'jsonpath={.metadata.labels.mutated}'])).stdout, 'yes');
+  assert.equal((await k(['-n', 'default', 'get', 'configmap', 'bad-elsewhere', '-o', 'jsonpath={.metadata.labels}'])).stdout, '');
+  // matchConditions (CEL) keep the webhook away from this one.
+  const skipped = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'skip-me', labels: { mutate: 'me' } } });
+  assert.equal((await k(['-n', 'default', 'create', '-f', '-'], skipped)).code, 0);
+  assert.equal((await k(['-n', 'default', 'get', 'configmap', 'skip-me', '-o', 'jsonpath={.metadata.labels.mutated}'])).stdout, '');
+  // Dry runs reach webhooks without side effects, and are refused by ones that have them.
+  assert.match((await k(['-n', 'hooked', 'create', 'configmap', 'bad-dry', '--dry-run=server'])).stderr, /denied the request/);
+  // admissionregistration/v1 only knows webhooks without side effects (None, NoneOnDryRun).
+  r = await k(['patch', 'validatingwebhookconfiguration', 'names', '--type=json', '-p', '[{"op":"replace","path":"/webhooks/0/sideEffects","value":"Some"}]']);
+  assert.match(r.stderr, /webhooks\[0\]\.sideEffects: Unsupported value: "Some": supported values: "None", "NoneOnDryRun"/);
+  // Webhook configurations themselves never go to webhooks.
+  assert.ok(!wh.calls.some((x) => x.includes('names')), 'no call for the configuration objects');
+});
+
+test('a webhook that times out blocks the request with failurePolicy Fail and not with Ignore', async (t) => {
+  const c = await startSecureCluster(t);
+  const wh = await webhookServer(t);
+  const k = (args: string[], input?: string) => c.kubectl(c.kubeconfig, args, { bin: KUBECTL, ...(input !== undefined ? { input } : {}) });
+  const rules = [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['secrets'] }];
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Validating', 'slow', {
+    rules, failurePolicy: 'Fail', timeoutSeconds: 1, clientConfig: { url: `${wh.url}/slow`, caBundle: wh.caBundle },
+  }))).code, 0);
+  let r = await k(['create', 'secret', 'generic', 's1']);
+  for (let i = 0; r.code === 0 && i < 30; i++) {
+    await k(['delete', 'secret', 's1']);
+    r = await k(['create', 'secret', 'generic', 's1']);
+  }
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /Internal error occurred: failed calling webhook "slow.example.com": failed to call webhook: Post "https:\/\/127.0.0.1:\d+\/slow\?timeout=1s": context deadline exceeded/);
+  assert.equal((await k(['get', 'secret', 's1', '-o', 'name'])).code, 1, 'nothing was stored');
+  assert.equal((await k(['patch', 'validatingwebhookconfiguration', 'slow', '--type=json', '-p', '[{"op":"replace","path":"/webhooks/0/failurePolicy","value":"Ignore"}]'])).code, 0);
+  r = await k(['create', 'secret', 'generic', 's2']);
+  for (let i = 0; r.code !== 0 && i < 30; i++) r = await k(['create', 'secret', 'generic', 's2']);
+  assert.equal(r.code, 0, r.stderr);
+  // An unreachable webhook counts as failing too.
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Validating', 'gone', {
+    rules, failurePolicy: 'Fail', clientConfig: { url: 'https://127.0.0.1:1/nowhere', caBundle: wh.caBundle },
+  }))).code, 0);
+  r = await k(['create', 'secret', 'generic', 's3']);
+  for (let i = 0; r.code === 0 && i < 30; i++) {
+    await k(['delete', 'secret', 's3']);
+    r = await k(['create', 'secret', 'generic', 's3']);
+  }
+  assert.match(r.stderr, /failed calling webhook "gone.example.com": failed to call webhook: Post "https:\/\/127.0.0.1:1\/nowhere\?timeout=10s": connect ECONNREFUSED/);
+});
+
+test('a webhook addressed by Service is called at a ready endpoint with the service name as TLS server name', async (t) => {
+  // EndpointSlices may not point at loopback (as in Kubernetes): use one of this host's addresses.
+  const hostIp = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+  if (!hostIp) { t.skip('this machine has no non-loopback IPv4 address for the endpoint'); return; }
+  const c = await startSecureCluster(t);
+  const wh = await webhookServer(t);
+  const k = (args: string[], input?: string) => c.kubectl(c.kubeconfig, args, { bin: KUBECTL, ...(input !== undefined ? { input } : {}) });
+  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'hooks' }, spec: { ports: [{ name: 'https', port: 443, targetPort: wh.port }] } };
+  assert.equal((await k(['create', '-f', '-'], JSON.stringify(svc))).code, 0);
+  const slice = {
+    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'hooks-1', labels: { 'kubernetes.io/service-name': 'hooks' } },
+    addressType: 'IPv4', ports: [{ name: 'https', port: wh.port, protocol: 'TCP' }], endpoints: [{ addresses: [hostIp], conditions: { ready: true } }],
+  };
+  assert.equal((await k(['create', '-f', '-'], JSON.stringify(slice))).code, 0);
+  const rules = [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['configmaps'] }];
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Validating', 'by-service', {
+    rules, failurePolicy: 'Fail', clientConfig: { service: { namespace: 'default', name: 'hooks', path: '/validate' }, caBundle: wh.caBundle },
+  }))).code, 0);
+  let r = await k(['create', 'configmap', 'bad-svc']);
+  for (let i = 0; !/denied/.test(r.stderr) && i < 30; i++) {
+    await k(['delete', 'configmap', 'bad-svc', '--ignore-not-found']);
+    r = await k(['create', 'configmap', 'bad-svc']);
+  }
+  assert.match(r.stderr, /admission webhook "by-service.example.com" denied the request: names starting with bad are not allowed/);
+  assert.ok(wh.calls.includes('/validate bad-svc'));
+});
