@@ -120,21 +120,22 @@ export const OTHER_STRATEGIES: Readonly<Record<string, () => BaseStrategy>> = {
   'storage.k8s.io/storageclasses': () => new RuleStrategy({ namespaced: false }, { defaults: defaultStorageClass, validate: validateStorageClass, update: validateStorageClassUpdate }),
   'storage.k8s.io/csidrivers': () => new RuleStrategy({ namespaced: false }, { defaults: defaultCSIDriver, validate: validateCSIDriver, update: validateCSIDriverUpdate }),
   'storage.k8s.io/csinodes': () => new RuleStrategy({ namespaced: false }, { validate: validateCSINode }),
-  'storage.k8s.io/volumeattachments': () => new RuleStrategy({ namespaced: false, hasStatus: true }, { validate: validateVolumeAttachment, update: validateVolumeAttachmentUpdate }),
+  'storage.k8s.io/volumeattachments': () => new RuleStrategy({ namespaced: false, hasStatus: true, initialStatus: { attached: false } }, { validate: validateVolumeAttachment, update: validateVolumeAttachmentUpdate }),
   'storage.k8s.io/csistoragecapacities': () => new RuleStrategy({ namespaced: true }, { validate: validateCSIStorageCapacity }),
   'scheduling.k8s.io/priorityclasses': () => new RuleStrategy({ namespaced: false }, { defaults: defaultPriorityClass, validate: validatePriorityClass, update: validatePriorityClassUpdate }),
   'node.k8s.io/runtimeclasses': () => new RuleStrategy({ namespaced: false }, { validate: validateRuntimeClass, update: immutable('handler') }),
-  'networking.k8s.io/ingresses': () => new RuleStrategy({ namespaced: true, hasStatus: true, tracksGeneration: true }, { validate: validateIngress, status: validateIngressStatus }),
+  'networking.k8s.io/ingresses': () => new RuleStrategy({ namespaced: true, hasStatus: true, tracksGeneration: true, initialStatus: { loadBalancer: {} } }, { validate: validateIngress, status: validateIngressStatus }),
   'networking.k8s.io/ingressclasses': () => new RuleStrategy({ namespaced: false, tracksGeneration: true }, {
     defaults: defaultIngressClass, validate: validateIngressClass, update: (n, p) => validateImmutable(obj(n['spec'])['controller'] ?? null, obj(p['spec'])['controller'] ?? null, 'spec.controller'),
   }),
   'networking.k8s.io/networkpolicies': () => new RuleStrategy({ namespaced: true, tracksGeneration: true }, { defaults: defaultNetworkPolicy, validate: validateNetworkPolicy }),
   'networking.k8s.io/ipaddresses': () => new RuleStrategy({ namespaced: false }, { validate: validateIPAddress, update: specImmutable }),
-  'networking.k8s.io/servicecidrs': () => new RuleStrategy({ namespaced: false, hasStatus: true }, { validate: validateServiceCIDR }),
+  'networking.k8s.io/servicecidrs': () => new RuleStrategy({ namespaced: false, hasStatus: true, initialStatus: {} }, { validate: validateServiceCIDR }),
   'discovery.k8s.io/endpointslices': () => new RuleStrategy({ namespaced: true, tracksGeneration: true, nameValidator: nameIsDNSSubdomain }, {
     defaults: defaultEndpointSlice, validate: (o, ctx) => validateEndpointSlice(o, isApiServer(ctx)), update: immutable('addressType'),
   }),
   'autoscaling/horizontalpodautoscalers': () => new RuleStrategy({ namespaced: true, hasStatus: true, tracksGeneration: true }, {
+    create: (o) => { o['status'] = o.apiVersion === 'autoscaling/v1' ? { currentReplicas: 0, desiredReplicas: 0 } : { desiredReplicas: 0 }; },
     defaults: (o) => (o.apiVersion === 'autoscaling/v1' ? defaultHpaV1(o) : defaultHpaV2(o)),
     validate: (o) => validateHpa(o.apiVersion === 'autoscaling/v1' ? hpaV1ToV2(structuredClone(o)) : o),
   }),
@@ -145,15 +146,15 @@ export const OTHER_STRATEGIES: Readonly<Record<string, () => BaseStrategy>> = {
   'admissionregistration.k8s.io/validatingwebhookconfigurations': () => new RuleStrategy({ namespaced: false, tracksGeneration: true }, {
     defaults: defaultValidatingWebhookConfiguration, validate: (o) => validateWebhookConfiguration(o, false),
   }),
-  'admissionregistration.k8s.io/validatingadmissionpolicies': () => new RuleStrategy({ namespaced: false, hasStatus: true, tracksGeneration: true }, {
+  'admissionregistration.k8s.io/validatingadmissionpolicies': () => new RuleStrategy({ namespaced: false, hasStatus: true, tracksGeneration: true, initialStatus: {} }, {
     defaults: defaultValidatingAdmissionPolicy, validate: validateAdmissionPolicy,
   }),
   'admissionregistration.k8s.io/validatingadmissionpolicybindings': () => new RuleStrategy({ namespaced: false, tracksGeneration: true }, {
     defaults: defaultValidatingAdmissionPolicyBinding, validate: validateAdmissionPolicyBinding,
   }),
   'events.k8s.io/events': eventsV1,
-  'flowcontrol.apiserver.k8s.io/flowschemas': () => new RuleStrategy({ namespaced: false, hasStatus: true, tracksGeneration: true }, { defaults: defaultFlowSchema, validate: validateFlowSchema }),
-  'flowcontrol.apiserver.k8s.io/prioritylevelconfigurations': () => new RuleStrategy({ namespaced: false, hasStatus: true, tracksGeneration: true }, {
+  'flowcontrol.apiserver.k8s.io/flowschemas': () => new RuleStrategy({ namespaced: false, hasStatus: true, tracksGeneration: true, initialStatus: {} }, { defaults: defaultFlowSchema, validate: validateFlowSchema }),
+  'flowcontrol.apiserver.k8s.io/prioritylevelconfigurations': () => new RuleStrategy({ namespaced: false, hasStatus: true, tracksGeneration: true, initialStatus: {} }, {
     defaults: defaultPriorityLevelConfiguration, validate: validatePriorityLevel,
   }),
 };

@@ -61,6 +61,9 @@ abstract class WorkloadStrategy extends BaseStrategy {
 }
 
 export class DeploymentStrategy extends WorkloadStrategy {
+  constructor() {
+    super({ initialStatus: {} });
+  }
   protected readonly statusCounters = ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'];
   protected override setDefaults(o: KubeObject): void { defaultDeployment(o); }
   protected validateSpec(s: Obj): FieldError[] { return validateDeploymentSpec(s); }
@@ -77,7 +80,7 @@ export class DeploymentStrategy extends WorkloadStrategy {
 export class ReplicaSetStrategy extends WorkloadStrategy {
   protected readonly statusCounters = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'];
   constructor() {
-    super({ fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'status.replicas'], message: (l: string) => `field label not supported: ${l}` } });
+    super({ initialStatus: { replicas: 0 }, fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'status.replicas'], message: (l: string) => `field label not supported: ${l}` } });
   }
   protected override setDefaults(o: KubeObject): void { defaultReplicaSet(o); }
   protected validateSpec(s: Obj): FieldError[] { return validateReplicaSetSpec(s); }
@@ -90,7 +93,7 @@ export class StatefulSetStrategy extends WorkloadStrategy {
   protected readonly statusCounters = ['replicas', 'readyReplicas', 'currentReplicas', 'updatedReplicas', 'availableReplicas'];
   protected override readonly immutableSelector = false;
   constructor() {
-    super({ nameValidator: nameIsDNSLabel });
+    super({ nameValidator: nameIsDNSLabel, initialStatus: { replicas: 0, availableReplicas: 0 } });
   }
   protected override setDefaults(o: KubeObject): void { defaultStatefulSet(o); }
   protected validateSpec(s: Obj): FieldError[] { return validateStatefulSetSpec(s); }
@@ -105,6 +108,9 @@ export class StatefulSetStrategy extends WorkloadStrategy {
 }
 
 export class DaemonSetStrategy extends WorkloadStrategy {
+  constructor() {
+    super({ initialStatus: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 } });
+  }
   protected readonly statusCounters = ['currentNumberScheduled', 'numberMisscheduled', 'desiredNumberScheduled', 'numberReady', 'updatedNumberScheduled', 'numberAvailable', 'numberUnavailable'];
   protected override setDefaults(o: KubeObject): void { defaultDaemonSet(o); }
   protected validateSpec(s: Obj): FieldError[] { return validateDaemonSetSpec(s); }

@@ -16,7 +16,7 @@ import { BaseStrategy } from '../rest/strategy.js';
 
 export class JobStrategy extends BaseStrategy {
   constructor() {
-    super({ namespaced: true, hasStatus: true, tracksGeneration: true,
+    super({ namespaced: true, hasStatus: true, tracksGeneration: true, initialStatus: {},
       fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'status.successful'], message: (l) => `field label ${JSON.stringify(l)} not supported for "Job"` } });
   }
 
@@ -64,7 +64,7 @@ export class JobStrategy extends BaseStrategy {
 
 export class CronJobStrategy extends BaseStrategy {
   constructor() {
-    super({ namespaced: true, hasStatus: true, tracksGeneration: true });
+    super({ namespaced: true, hasStatus: true, tracksGeneration: true, initialStatus: {} });
   }
 
   protected override setDefaults(o: KubeObject): void {

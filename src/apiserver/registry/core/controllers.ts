@@ -17,7 +17,7 @@ import { BaseStrategy } from '../rest/strategy.js';
 
 export class ReplicationControllerStrategy extends BaseStrategy {
   constructor() {
-    super({ namespaced: true, hasStatus: true, tracksGeneration: true,
+    super({ namespaced: true, hasStatus: true, tracksGeneration: true, initialStatus: { replicas: 0 },
       fieldLabels: { fields: ['metadata.name', 'metadata.namespace', 'status.replicas'], message: (l) => `field label not supported: ${l}` } });
   }
 

@@ -111,7 +111,7 @@ export class LimitRangeStrategy extends BaseStrategy {
 
 export class ResourceQuotaStrategy extends BaseStrategy {
   constructor() {
-    super({ namespaced: true, hasStatus: true });
+    super({ namespaced: true, hasStatus: true, initialStatus: {} });
   }
   override validate(o: KubeObject, ctx: RequestContext): FieldError[] {
     return [...super.validate(o, ctx), ...validateResourceQuotaSpec(o['spec']), ...validateResourceQuotaStatus(o)];

@@ -100,6 +100,11 @@ export interface BaseStrategyOptions {
   readonly returnDeletedObject?: boolean;
   readonly gcPolicy?: GcPolicy;
   readonly fieldLabels?: FieldLabelPolicy;
+  /**
+   * The status a new object starts with (resources with a status subresource): Go encodes a zero
+   * status struct with its non-omitempty fields, e.g. a ReplicaSet's `{replicas: 0}`.
+   */
+  readonly initialStatus?: Record<string, unknown>;
 }
 
 /** Kubernetes's generic behaviour; resource strategies extend it. */
@@ -113,6 +118,7 @@ export class BaseStrategy implements Strategy {
   readonly returnDeletedObject: boolean;
   readonly gcPolicy: GcPolicy;
   readonly fieldLabels: FieldLabelPolicy;
+  private readonly initialStatus: Record<string, unknown> | undefined;
 
   constructor(o: BaseStrategyOptions) {
     this.namespaced = o.namespaced;
@@ -124,6 +130,7 @@ export class BaseStrategy implements Strategy {
     this.returnDeletedObject = o.returnDeletedObject ?? false;
     this.gcPolicy = o.gcPolicy ?? 'DeleteDependents';
     this.fieldLabels = o.fieldLabels ?? DEFAULT_FIELD_LABELS;
+    this.initialStatus = o.initialStatus;
   }
 
   /** Scheme defaulting, then quantities in their canonical form (as decoding into Go types does). */
@@ -136,7 +143,10 @@ export class BaseStrategy implements Strategy {
   protected setDefaults(_obj: KubeObject): void {}
 
   prepareForCreate(obj: KubeObject, _ctx: RequestContext): void {
-    if (this.hasStatus) delete obj['status'];
+    if (this.hasStatus) {
+      if (this.initialStatus) obj['status'] = structuredClone(this.initialStatus);
+      else delete obj['status'];
+    }
     if (this.tracksGeneration) obj.metadata.generation = 1;
   }
 
