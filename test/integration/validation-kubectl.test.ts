@@ -60,7 +60,9 @@ const VALID: ReadonlyArray<readonly [name: string, yaml: string, resource: strin
   ['daemon set', [
     'apiVersion: apps/v1', 'kind: DaemonSet', 'metadata: {name: ds}', 'spec:', '  selector: {matchLabels: {app: ds}}',
     '  template: {metadata: {labels: {app: ds}}, spec: {containers: [{name: c, image: "busybox:1.36", resources: {limits: {cpu: "0.5"}}}]}}', ''].join('\n'),
-    'ds/ds', (o) => [(o['spec'] as Obj)['updateStrategy'], (((o['spec'] as Obj)['template'] as Obj)['spec'] as Obj)['containers'], o['status']],
+    // The daemon set controller may already have observed it: observedGeneration is not a default.
+    'ds/ds', (o) => { const st = { ...(o['status'] as Obj) }; delete st['observedGeneration'];
+      return [(o['spec'] as Obj)['updateStrategy'], (((o['spec'] as Obj)['template'] as Obj)['spec'] as Obj)['containers'], st]; },
     [{ type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
       [{ name: 'c', image: 'busybox:1.36', imagePullPolicy: 'IfNotPresent', resources: { limits: { cpu: '500m' } },
         terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' }],
