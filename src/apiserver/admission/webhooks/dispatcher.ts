@@ -48,8 +48,8 @@ function hooksOf(configs: readonly KubeObject[]): Hook[] {
   return out;
 }
 
-/** The webhooks that apply to a request, each with what it is called for. */
-function matching(hooks: readonly Hook[], a: AdmissionAttributes, sources: WebhookSources, namespaceLabels: MatchRequest['namespaceLabels']): { hook: Hook; invocation: Invocation }[] {
+/** What a hook is called for on this request, or undefined; the object's current labels count. */
+function matcher(a: AdmissionAttributes, sources: WebhookSources, namespaceLabels: MatchRequest['namespaceLabels']): (hook: Hook) => Invocation | undefined {
   const mapper = sources.equivalents;
   let equivalents: MatchRequest['equivalents'];
   if (mapper) {
@@ -57,10 +57,7 @@ function matching(hooks: readonly Hook[], a: AdmissionAttributes, sources: Webho
     equivalents = () => (found ??= mapper.equivalentsOf({ group: a.group, version: a.version, resource: a.resource }, a.subresource));
   }
   const m: MatchRequest = { attrs: a, namespaceLabels, ...(equivalents ? { equivalents } : {}) };
-  return hooks.flatMap((hook) => {
-    const invocation = matchWebhook(hook.spec, m);
-    return invocation ? [{ hook, invocation }] : [];
-  });
+  return (hook) => matchWebhook(hook.spec, m);
 }
 
 function review(v: VersionedAttributes, uid: string): Record<string, unknown> {
@@ -171,14 +168,19 @@ export function mutatingWebhooks(sources: WebhookSources): MutatingPlugin {
       const hooks = hooksOf(sources.configurations());
       if (!hooks.length) return;
       const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
-      const called = matching(hooks, a, sources, nsLabels);
+      const match = matcher(a, sources, nsLabels);
+      const called: { hook: Hook; invocation: Invocation; at: number }[] = [];
       let lastChange = -1;
-      for (const [i, { hook, invocation }] of called.entries()) {
+      // Each hook is matched at its turn (as kube-apiserver does): an earlier patch may change what its objectSelector sees.
+      for (const [i, hook] of hooks.entries()) {
+        const invocation = match(hook);
+        if (!invocation) continue;
+        called.push({ hook, invocation, at: i });
         if (await mutate(hook, invocation, a, sources)) lastChange = i;
       }
       // reinvocationPolicy IfNeeded: once more, for webhooks that ran before a later one changed the object.
-      for (const [i, { hook, invocation }] of called.entries()) {
-        if (hook.spec['reinvocationPolicy'] === 'IfNeeded' && i < lastChange) await mutate(hook, invocation, a, sources);
+      for (const { hook, invocation, at } of called) {
+        if (hook.spec['reinvocationPolicy'] === 'IfNeeded' && at < lastChange) await mutate(hook, invocation, a, sources);
       }
     },
   };
@@ -193,7 +195,11 @@ export function validatingWebhooks(sources: WebhookSources): ValidatingPlugin {
       const hooks = hooksOf(sources.configurations());
       if (!hooks.length) return;
       const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
-      const matched = matching(hooks, a, sources, nsLabels);
+      const match = matcher(a, sources, nsLabels);
+      const matched = hooks.flatMap((hook) => {
+        const invocation = match(hook);
+        return invocation ? [{ hook, invocation }] : [];
+      });
       const results = await Promise.allSettled(matched.map(async ({ hook, invocation }) => {
         const response = await call(hook, versionedAttributes(a, invocation, sources.equivalents), sources);
         if (response) accept(hook, response, a);
