@@ -252,6 +252,48 @@ for (const minor of [27, 33]) {
       assert.match(smp.stderr, /the body of the request was in an unknown format - accepted media types include: application\/json-patch\+json, application\/merge-patch\+json, application\/apply-patch\+yaml/);
     });
 
+    test('CRD rules with the IP, CIDR, semver and format libraries are enforced', async () => {
+      const rules = [
+        "{rule: \"isCIDR(self.network) && cidr(self.network).containsIP(self.gateway)\", message: \"gateway must be inside network\"}",
+        "{rule: \"!ip(self.gateway).isLoopback() && ip(self.gateway).family() == 4\", message: \"gateway must be a non-loopback IPv4 address\"}",
+        "{rule: \"semver(self.version, true).isGreaterThan(semver('1.2.0'))\", messageExpression: \"'version ' + self.version + ' is too old'\"}",
+        "{rule: \"!format.dns1123Label().validate(self.zone).hasValue()\", message: \"zone must be a DNS label\"}",
+      ];
+      await ok('apply', '-f', file('netrules-crd.yaml', `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: netrules.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: netrules, singular: netrule, kind: NetRule}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            required: [network, gateway, version, zone]
+            x-kubernetes-validations: [${rules.join(', ')}]
+            properties: {network: {type: string}, gateway: {type: string}, version: {type: string}, zone: {type: string}}
+`));
+      await ok('wait', '--for=condition=Established', 'crd/netrules.example.com', '--timeout=30s');
+      const rule = (name: string, spec: string) => file(`${name}.yaml`, `apiVersion: example.com/v1\nkind: NetRule\nmetadata: {name: ${name}, namespace: default}\nspec: ${spec}\n`);
+      await ok('create', '-f', rule('good', '{network: 10.1.0.0/16, gateway: 10.1.0.1, version: v1.3, zone: eu-west}'));
+      const bad = async (name: string, spec: string, want: RegExp): Promise<void> => {
+        const r = await k(['create', '-f', rule(name, spec)]);
+        assert.notEqual(r.code, 0, name);
+        assert.match(r.stderr, want, name);
+      };
+      await bad('outside', '{network: 10.1.0.0/16, gateway: 10.2.0.1, version: 1.3.0, zone: eu}', /The NetRule "outside" is invalid: spec: Invalid value: "object": gateway must be inside network/);
+      await bad('loopback', '{network: 127.0.0.0/8, gateway: 127.0.0.1, version: 1.3.0, zone: eu}', /spec: Invalid value: "object": gateway must be a non-loopback IPv4 address/);
+      await bad('old', '{network: 10.1.0.0/16, gateway: 10.1.0.1, version: v1.1, zone: eu}', /spec: Invalid value: "object": version v1\.1 is too old/);
+      await bad('zone', '{network: 10.1.0.0/16, gateway: 10.1.0.1, version: 2.0.0, zone: Eu_West}', /spec: Invalid value: "object": zone must be a DNS label/);
+    });
+
     test('custom resources: short names, categories, explain, versions, status and scale subresources', async () => {
       assert.match(await ok('get', 'wd', 'w1'), /^NAME\s+REPLICAS\s+COLOR\nw1\s+3\s+red\n$/);
       assert.match(await ok('get', 'all'), /widget\.example\.com\/w1\s+3\s+red/);

@@ -1,17 +1,18 @@
 /**
  * @module Kubernetes's CEL extension functions for x-kubernetes-validations, implemented on
  * @bufbuild/cel: the strings extension (from the library), the list library (isSorted, sum, min,
- * max, indexOf, lastIndexOf), regex find/findAll, URL parsing (url, isURL and its getters), IP
- * and CIDR checks (isIP, isCIDR), the quantity library (quantity, isQuantity, compareTo,
- * isGreaterThan, isLessThan, add, sub, asInteger, asApproximateFloat, sign, isInteger; quantities
- * are carried as their canonical strings), and the sets extension (sets.contains, sets.intersects,
- * sets.equivalent). Functions Kubernetes has but k3ts lacks are listed so rules using them are
- * reported as not evaluated instead of failing.
+ * max, indexOf, lastIndexOf), regex find/findAll, URL parsing (url, isURL and its getters), the
+ * quantity library (quantities are carried as their canonical strings), the sets extension, and
+ * from their own modules the IP/CIDR (cel-net.ts), semver (cel-semver.ts) and format
+ * (cel-format.ts) libraries. Functions Kubernetes has but k3ts lacks are listed so rules using
+ * them are reported as not evaluated instead of failing.
  */
-import { isIP } from 'node:net';
-import { celFunc, celMethod, CelScalar, listType, celList, type CelFunc, type CelValue } from '@bufbuild/cel';
+import { celFunc, celMap, celMethod, CelScalar, listType, celList, mapType, type CelFunc, type CelValue } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { isQuantity, parseQuantity, Quantity } from '../quantity.js';
+import { formatFuncs } from './cel-format.js';
+import { netFuncs } from './cel-net.js';
+import { compareSemver, SEMVER_TAG, semverFuncs, semverOf } from './cel-semver.js';
 
 const { INT, STRING, BOOL, DYN } = CelScalar;
 const LIST = listType(DYN);
@@ -110,28 +111,28 @@ const urlFuncs: CelFunc[] = [
   celMethod('getEscapedPath', STRING, [], STRING, function () {
     return parseURL(this)?.pathname ?? '';
   }),
-];
-
-function validCIDR(s: string): boolean {
-  const [ip, bits, extra] = s.split('/');
-  const v = isIP(ip ?? '');
-  return extra === undefined && v !== 0 && /^\d+$/.test(bits ?? '') && Number(bits) <= (v === 4 ? 32 : 128);
-}
-
-const netFuncs: CelFunc[] = [
-  celFunc('isIP', [STRING], BOOL, (s) => isIP(s) !== 0 && !s.includes('%')),
-  celFunc('isCIDR', [STRING], BOOL, (s) => validCIDR(s)),
+  celMethod('getQuery', STRING, [], mapType(STRING, listType(STRING)), function () {
+    const out = new Map<string, CelValue>();
+    const params = parseURL(this)?.searchParams;
+    for (const k of new Set(params?.keys() ?? [])) out.set(k, celList(params?.getAll(k) ?? []));
+    return celMap(out);
+  }),
 ];
 
 const q = (s: string): Quantity => parseQuantity(s);
 const qOf = (v: CelValue): Quantity => (typeof v === 'bigint' ? parseQuantity(v.toString()) : q(String(v)));
 
+/** Orders two quantities, or two versions from semver() (both libraries name their comparisons alike). */
+function order(a: string, b: string): number {
+  return a.startsWith(SEMVER_TAG) ? compareSemver(semverOf(a), semverOf(b)) : q(a).cmp(q(b));
+}
+
 const quantityFuncs: CelFunc[] = [
   celFunc('isQuantity', [STRING], BOOL, (s) => isQuantity(s)),
   celFunc('quantity', [STRING], STRING, (s) => q(s).toString()),
-  celMethod('compareTo', STRING, [STRING], INT, function (o) { return BigInt(q(this).cmp(q(o))); }),
-  celMethod('isGreaterThan', STRING, [STRING], BOOL, function (o) { return q(this).cmp(q(o)) > 0; }),
-  celMethod('isLessThan', STRING, [STRING], BOOL, function (o) { return q(this).cmp(q(o)) < 0; }),
+  celMethod('compareTo', STRING, [STRING], INT, function (o) { return BigInt(order(this, o)); }),
+  celMethod('isGreaterThan', STRING, [STRING], BOOL, function (o) { return order(this, o) > 0; }),
+  celMethod('isLessThan', STRING, [STRING], BOOL, function (o) { return order(this, o) < 0; }),
   celMethod('add', STRING, [DYN], STRING, function (o) { return q(this).add(qOf(o)).toString(); }),
   celMethod('sub', STRING, [DYN], STRING, function (o) { return q(this).sub(qOf(o)).toString(); }),
   celMethod('sign', STRING, [], INT, function () { return BigInt(q(this).sign()); }),
@@ -152,10 +153,11 @@ const setFuncs: CelFunc[] = [
 ];
 
 /** Every extension function k3ts provides to validation rules. */
-export const kubernetesFuncs: readonly CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...quantityFuncs, ...setFuncs];
+export const kubernetesFuncs: readonly CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...quantityFuncs, ...semverFuncs, ...formatFuncs, ...setFuncs];
 
-/** Kubernetes CEL functions k3ts does not implement: rules calling them are not evaluated. */
-export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'ip', 'cidr', 'semver', 'isSemver', 'getQuery', 'format.named',
-  'dns1123Label', 'dns1123Subdomain', 'dns1035Label', 'qualifiedName', 'labelValue', 'uri', 'uuid', 'byte', 'date', 'datetime',
-]);
+/**
+ * Kubernetes CEL functions k3ts does not implement: rules calling them are not evaluated. Optional
+ * values beyond the format library (`optional.of`, `.?field`) and two-variable comprehensions are
+ * not in @bufbuild/cel's parser; such rules fail to parse and are reported the same way.
+ */
+export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(['optional.of', 'optional.ofNonZeroValue', 'optional.none']);
