@@ -15,7 +15,7 @@ import type { ResourceClient } from '../../client/resource-client.js';
 import type { KubeObject, OwnerReference } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
-import type { Controller, ControllerContext } from '../common/context.js';
+import { workerCount, type Controller, type ControllerContext } from '../common/context.js';
 import { DependencyGraph, FOREGROUND, ORPHAN, type GNode } from './graph.js';
 
 const log = logger('garbage-collector');
@@ -47,7 +47,7 @@ export class GarbageCollector implements Controller {
     log.info(`garbage collector synced ${this.monitored.size} resources`);
     await Promise.all([
       this.rediscover(signal),
-      runWorkers(this.deleteQueue, (n) => this.attemptToDelete(n, signal), { workers: this.ctx.workers ?? 10, name: this.name, signal, describe }),
+      runWorkers(this.deleteQueue, (n) => this.attemptToDelete(n, signal), { workers: workerCount(this.ctx, 'garbagecollector', 20), name: this.name, signal, describe }),
       runWorkers(this.orphanQueue, (n) => this.attemptToOrphan(n, signal), { workers: 5, name: this.name, signal, describe }),
     ]);
   }

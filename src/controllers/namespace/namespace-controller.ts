@@ -15,7 +15,7 @@ import { resources } from '../../client/resources.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { nowTime } from '../common/conditions.js';
-import type { Controller, ControllerContext } from '../common/context.js';
+import { workerCount, type Controller, type ControllerContext } from '../common/context.js';
 
 const FINALIZER = 'kubernetes';
 const DISCOVERY_TTL_MS = 30_000;
@@ -41,7 +41,7 @@ export class NamespaceController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (name) => this.sync(name, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (name) => this.sync(name, signal), { workers: workerCount(this.ctx, 'namespace', 10), name: this.name, signal });
   }
 
   private async resourcesToDelete(signal: AbortSignal): Promise<DiscoveredResource[]> {
