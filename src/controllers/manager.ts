@@ -17,7 +17,7 @@ import { RootCaPublisher } from './rootcacert/root-ca-publisher.js';
 import { JobController } from './job/job-controller.js';
 import { CronJobController } from './cronjob/cronjob-controller.js';
 import { TtlAfterFinishedController } from './ttlafterfinished/ttl-after-finished-controller.js';
-import { PodGcController } from './podgc/pod-gc-controller.js';
+import { PodGcController, type PodGcOptions } from './podgc/pod-gc-controller.js';
 import { DaemonSetController } from './daemonset/daemonset-controller.js';
 import { StatefulSetController } from './statefulset/statefulset-controller.js';
 import { DisruptionController } from './disruption/disruption-controller.js';
@@ -48,7 +48,7 @@ export const CONTROLLERS: Readonly<Record<string, (ctx: ControllerContext) => Co
   job: (ctx) => new JobController(ctx),
   cronjob: (ctx) => new CronJobController(ctx),
   'ttl-after-finished': (ctx) => new TtlAfterFinishedController(ctx),
-  podgc: (ctx) => new PodGcController(ctx),
+  podgc: (ctx) => new PodGcController(ctx, ctx.podGc),
   disruption: (ctx) => new DisruptionController(ctx),
   horizontalpodautoscaling: (ctx) => new HorizontalPodAutoscalerController(ctx),
   'persistentvolume-binder': (ctx) => new PersistentVolumeBinder(ctx),
@@ -69,9 +69,12 @@ export interface ControllerManagerOptions {
   /** Names to run; `*` (default) means all, `-name` removes one. */
   readonly controllers?: readonly string[];
   readonly workers?: number;
+  /** Worker counts by controller name (--concurrent-*-syncs). */
+  readonly workersByController?: Readonly<Record<string, number>>;
   /** The CA bundle published as kube-root-ca.crt in every namespace. */
   readonly rootCaPem?: string;
   readonly nodeLifecycle?: NodeLifecycleOptions;
+  readonly podGc?: PodGcOptions;
   readonly signing?: { readonly client: CertificateAuthority; readonly server: CertificateAuthority };
   readonly nodeIpam?: NodeIpamOptions;
   /** Clients acting as each controller's service account (default: `client` with its own User-Agent). */
@@ -101,6 +104,7 @@ export class ControllerManager {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}), ...(opts.rootCaPem !== undefined ? { rootCaPem: opts.rootCaPem } : {}),
       ...(opts.nodeLifecycle !== undefined ? { nodeLifecycle: opts.nodeLifecycle } : {}), ...(opts.signing ? { signing: opts.signing } : {}),
       ...(opts.nodeIpam ? { nodeIpam: opts.nodeIpam } : {}), ...(opts.clientFor ? { clientFor: opts.clientFor } : {}),
+      ...(opts.podGc ? { podGc: opts.podGc } : {}), ...(opts.workersByController ? { workersByController: opts.workersByController } : {}),
     });
     this.controllers = selectControllers(opts.controllers).flatMap((n) => CONTROLLERS[n]?.(ctx) ?? []);
   }

@@ -72,6 +72,27 @@ export interface SimulationConfig {
   readonly zones: number;
 }
 
+/**
+ * What `--kube-controller-manager-arg` set, as kube-controller-manager's flags of the same names;
+ * undefined fields keep the controllers' own (Kubernetes's) defaults.
+ */
+export interface ControllerManagerConfig {
+  /** node-monitor-grace-period, in ms (Kubernetes: 50 s). */
+  readonly nodeMonitorGracePeriodMs: number | undefined;
+  /** node-monitor-period, in ms (5 s). */
+  readonly nodeMonitorPeriodMs: number | undefined;
+  /** terminated-pod-gc-threshold (12500; 0 or less turns that collection off). */
+  readonly terminatedPodGcThreshold: number | undefined;
+  /** node-cidr-mask-size or node-cidr-mask-size-ipv4 (24). */
+  readonly nodeCidrMaskSize: number | undefined;
+  /** Worker counts from the concurrent-*-syncs flags, by controller name (`deployment`). */
+  readonly workers: Readonly<Record<string, number>>;
+  /** leader-elect-lease-duration, -renew-deadline and -retry-period, in ms (15 s, 10 s, 2 s). */
+  readonly leaseDurationMs: number | undefined;
+  readonly renewDeadlineMs: number | undefined;
+  readonly retryPeriodMs: number | undefined;
+}
+
 /** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */
 export interface ServerConfig {
   readonly command: 'server';
@@ -116,6 +137,8 @@ export interface ServerConfig {
   };
   readonly node: NodeConfig;
   readonly simulation: SimulationConfig;
+  /** --kube-controller-manager-arg. */
+  readonly controllerManager: ControllerManagerConfig;
   /** --secrets-encryption and --secrets-encryption-provider. */
   readonly secretsEncryption: { readonly enabled: boolean; readonly provider: EncryptionProvider };
 }

@@ -12,8 +12,9 @@ import { logger } from '../base/log.js';
 import type { ApiServer } from '../apiserver/apiserver.js';
 import { inProcessClient, type Client } from '../client/client.js';
 import { LeaderElector } from '../client/leader-election.js';
-import { ControllerManager } from '../controllers/manager.js';
+import { ControllerManager, type ControllerManagerOptions } from '../controllers/manager.js';
 import type { CertificateAuthority } from '../pki/authority.js';
+import type { ControllerManagerConfig } from './config.js';
 
 const log = logger('server');
 
@@ -36,6 +37,22 @@ export interface ControllerManagerSettings {
   readonly retryPeriodMs?: number;
   /** --controllers (default all). */
   readonly controllers?: readonly string[];
+  /** What --kube-controller-manager-arg set (timings, thresholds, worker counts). */
+  readonly args?: ControllerManagerConfig;
+}
+
+/** The ControllerManager options --kube-controller-manager-arg sets; unset ones keep the controllers' defaults. */
+function tuning(s: ControllerManagerSettings): Pick<ControllerManagerOptions, 'nodeLifecycle' | 'podGc' | 'nodeIpam' | 'workersByController'> {
+  const a = s.args;
+  return {
+    nodeLifecycle: {
+      ...(a?.nodeMonitorGracePeriodMs !== undefined ? { gracePeriodMs: a.nodeMonitorGracePeriodMs } : {}),
+      ...(a?.nodeMonitorPeriodMs !== undefined ? { monitorPeriodMs: a.nodeMonitorPeriodMs } : {}),
+    },
+    podGc: a?.terminatedPodGcThreshold !== undefined ? { terminatedThreshold: a.terminatedPodGcThreshold } : {},
+    nodeIpam: { clusterCidrs: s.clusterCidrs, ...(a?.nodeCidrMaskSize !== undefined ? { maskSize: a.nodeCidrMaskSize } : {}) },
+    workersByController: a?.workers ?? {},
+  };
 }
 
 export interface RunningControllerManager {
@@ -59,14 +76,17 @@ export function startControllerManager(api: ApiServer, s: ControllerManagerSetti
     return c;
   };
   const identity = `${hostname()}_${randomUUID()}`;
+  const leaseDurationMs = s.leaseDurationMs ?? s.args?.leaseDurationMs;
+  const renewDeadlineMs = s.renewDeadlineMs ?? s.args?.renewDeadlineMs;
+  const retryPeriodMs = s.retryPeriodMs ?? s.args?.retryPeriodMs;
   const elector = new LeaderElector({
     client: reader, namespace: 'kube-system', name: 'kube-controller-manager', identity,
-    ...(s.leaseDurationMs !== undefined ? { leaseDurationMs: s.leaseDurationMs } : {}),
-    ...(s.renewDeadlineMs !== undefined ? { renewDeadlineMs: s.renewDeadlineMs } : {}),
-    ...(s.retryPeriodMs !== undefined ? { retryPeriodMs: s.retryPeriodMs } : {}),
+    ...(leaseDurationMs !== undefined ? { leaseDurationMs } : {}),
+    ...(renewDeadlineMs !== undefined ? { renewDeadlineMs } : {}),
+    ...(retryPeriodMs !== undefined ? { retryPeriodMs } : {}),
     onStartedLeading: (signal) => new ControllerManager({
       client: reader, clientFor, rootCaPem: s.serverCa.bundlePem, signing: { client: s.clientCa, server: s.serverCa },
-      nodeIpam: { clusterCidrs: s.clusterCidrs }, ...(s.controllers ? { controllers: s.controllers } : {}),
+      ...tuning(s), ...(s.controllers ? { controllers: s.controllers } : {}),
     }).run(signal),
     onNewLeader: (who) => { if (who !== identity) log.info(`the controller manager runs on ${who}`); },
   });

@@ -153,7 +153,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       await step('reconciling RBAC bootstrap policy', () => security.start(), { signal: opts.signal });
       if (!config.components.disableControllerManager) {
         const cm = await step('starting controller manager', () => startControllerManager(api, {
-          serverCa: tls.serverCa, clientCa: tls.clientCa, clusterCidrs: config.networking.clusterCidrs,
+          serverCa: tls.serverCa, clientCa: tls.clientCa, clusterCidrs: config.networking.clusterCidrs, args: config.controllerManager,
         }), { signal: opts.signal });
         life.defer('controller manager', () => cm.stop());
       }

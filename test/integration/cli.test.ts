@@ -25,6 +25,18 @@ test('k3ts refuses flags it lacks wherever they are set, naming the flag and its
   assert.equal(existsSync(data), false, 'nothing was created');
 });
 
+test('k3ts server refuses a --kube-controller-manager-arg key it does not honour, naming the flag and the key', (t) => {
+  const dir = tmpDir(t);
+  const data = join(dir, 'data');
+  const r = runK3ts(['server', '-d', data, '--kube-controller-manager-arg=node-monitor-grace-period=20s', '--kube-controller-manager-arg', 'pod-eviction-timeout=1m'], { env: cleanEnv(dir) });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^k3ts: --kube-controller-manager-arg: "pod-eviction-timeout=1m": k3ts's controller manager does not take --pod-eviction-timeout; it takes concurrent-cron-job-syncs, .*node-monitor-grace-period, .*terminated-pod-gc-threshold\n$/);
+  const bad = runK3ts(['server', '-d', data, '--kube-controller-manager-arg', 'node-monitor-grace-period=soon'], { env: cleanEnv(dir) });
+  assert.equal(bad.status, 1);
+  assert.equal(bad.stderr, 'k3ts: --kube-controller-manager-arg: node-monitor-grace-period: "soon" is not a duration such as 40s or 1m30s\n');
+  assert.equal(existsSync(data), false, 'nothing was created');
+});
+
 test('k3ts reports broken config files by file, key and expectation', (t) => {
   const dir = tmpDir(t);
   const cfg = join(dir, 'config.yaml');

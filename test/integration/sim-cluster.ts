@@ -8,8 +8,9 @@ import { setLogSink } from '../../src/base/log.js';
 import { startTestServer, type TestServer } from '../../src/apiserver/testing/test-server.js';
 import { inProcessClient, type Client } from '../../src/client/client.js';
 import { microTime, type Lease } from '../../src/client/kinds/coordination.js';
-import type { Node } from '../../src/client/kinds/core.js';
+import type { Node, Taint } from '../../src/client/kinds/core.js';
 import { resources } from '../../src/client/resources.js';
+import { isConflict } from '../../src/client/errors.js';
 import { EventRecorder } from '../../src/client/event-recorder.js';
 import { InformerFactory } from '../../src/client/informer-factory.js';
 import { ControllerManager } from '../../src/controllers/manager.js';
@@ -97,17 +98,25 @@ export async function nodeNames(c: SimCluster): Promise<string[]> {
  * A Ready node without a kubelet: the test renews its heartbeat Lease until `stop()`, which
  * is how a node looks to the control plane when its kubelet dies.
  */
-export async function manualNode(c: SimCluster, name: string): Promise<{ stop(): void }> {
+export async function manualNode(c: { readonly client: Client }, name: string, opts: { taints?: Taint[] } = {}): Promise<{ stop(): void }> {
   const nodes = c.client.resource<Node>(resources.nodes);
   const leases = c.client.resource<Lease>(resources.leases);
-  const made = await nodes.create({ metadata: { name, labels: { 'kubernetes.io/hostname': name } } });
+  const made = await nodes.create({ metadata: { name, labels: { 'kubernetes.io/hostname': name } }, ...(opts.taints ? { spec: { taints: opts.taints } } : {}) });
   const t = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  await nodes.updateStatus({
-    ...made, status: {
-      capacity: { cpu: '8', memory: '16Gi', pods: '110' }, allocatable: { cpu: '8', memory: '16Gi', pods: '110' },
-      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: t, lastTransitionTime: t }],
-    },
-  });
+  const status = {
+    capacity: { cpu: '8', memory: '16Gi', pods: '110' }, allocatable: { cpu: '8', memory: '16Gi', pods: '110' },
+    conditions: [{ type: 'Ready', status: 'True' as const, reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: t, lastTransitionTime: t }],
+  };
+  // Node IPAM may write the new node's pod CIDR first: retry on the fresh object.
+  for (let current = made; ;) {
+    try {
+      await nodes.updateStatus({ ...current, status });
+      break;
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      current = await nodes.get(name);
+    }
+  }
   let lease = await leases.create({ metadata: { name, namespace: 'kube-node-lease' }, spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: microTime() } });
   const timer = setInterval(() => {
     void leases.update({ ...lease, spec: { ...lease.spec, renewTime: microTime() } }).then((l) => { lease = l; }, () => undefined);

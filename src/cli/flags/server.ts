@@ -57,7 +57,7 @@ const PASSTHROUGH = (component: string): string => `k3ts runs its own ${componen
 const PASSTHROUGH_FLAGS: readonly FlagSpec[] = [
   { name: 'kube-apiserver-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-apiserver process', unsupported: PASSTHROUGH('API server') },
   { name: 'etcd-arg', type: 'list', group: 'flags', usage: 'Customized flag for etcd process', unsupported: ETCD },
-  { name: 'kube-controller-manager-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-controller-manager process', unsupported: PASSTHROUGH('controller manager') },
+  { name: 'kube-controller-manager-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-controller-manager process' },
   { name: 'kube-scheduler-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-scheduler process', unsupported: PASSTHROUGH('scheduler') },
   { name: 'kube-cloud-controller-manager-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-cloud-controller-manager process', unsupported: PASSTHROUGH('cloud controller manager') },
 ];
@@ -116,7 +116,7 @@ const HIDDEN_SERVER: readonly FlagSpec[] = [
   { name: 'disable-apiserver', type: 'bool', hidden: true, usage: '(experimental/components) Disable running api server', unsupported: true },
   { name: 'disable-controller-manager', type: 'bool', hidden: true, usage: '(experimental/components) Disable running kube-controller-manager' },
   { name: 'disable-etcd', type: 'bool', hidden: true, usage: '(experimental/components) Disable running etcd', unsupported: true },
-  { name: 'kube-controller-arg', type: 'list', hidden: true, usage: 'Customized flag for kube-controller-manager process', unsupported: PASSTHROUGH('controller manager') },
+  { name: 'kube-controller-arg', type: 'list', hidden: true, usage: 'Customized flag for kube-controller-manager process' },
   { name: 'kube-cloud-controller-arg', type: 'list', hidden: true, usage: 'Customized flag for kube-cloud-controller-manager process', unsupported: PASSTHROUGH('cloud controller manager') },
   { name: 'no-deploy', type: 'list', hidden: true, usage: '(deprecated) Do not deploy packaged components', unsupported: 'it was removed from k3s; use --disable' },
 ];

@@ -25,8 +25,10 @@ export interface ControllerContext {
   readonly informers: InformerFactory;
   /** An event recorder named after the component (`replicaset-controller`). */
   events(component: string): EventSink;
-  /** Worker count override (kube-controller-manager's --concurrent-* flags; default per controller). */
+  /** Worker count for every controller (tests); default per controller. */
   readonly workers?: number;
+  /** Worker counts by controller name (kube-controller-manager's --concurrent-*-syncs). */
+  readonly workersByController?: Readonly<Record<string, number>>;
   /** The cluster CA bundle (PEM) for the root CA publisher. */
   readonly rootCaPem?: string;
   /** The CAs the CSR signer issues certificates with (client CA for client signers, server CA for serving). */
@@ -35,6 +37,13 @@ export interface ControllerContext {
   readonly nodeIpam?: { readonly clusterCidrs: readonly string[]; readonly maskSize?: number };
   /** Node lifecycle timing (grace period, monitor period). */
   readonly nodeLifecycle?: { readonly gracePeriodMs?: number; readonly monitorPeriodMs?: number };
+  /** Pod GC: --terminated-pod-gc-threshold. */
+  readonly podGc?: { readonly terminatedThreshold?: number };
+}
+
+/** How many workers the controller called `name` (kube-controller-manager's name) runs. */
+export function workerCount(ctx: ControllerContext, name: string, byDefault: number): number {
+  return ctx.workersByController?.[name] ?? ctx.workers ?? byDefault;
 }
 
 /** A running control loop. */
@@ -45,7 +54,7 @@ export interface Controller {
 }
 
 /** Builds a context over a client and informer factory. */
-export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'rootCaPem' | 'nodeLifecycle' | 'signing' | 'nodeIpam'> & {
+export function controllerContext(client: Client, informers: InformerFactory, opts: Pick<ControllerContext, 'workers' | 'workersByController' | 'rootCaPem' | 'nodeLifecycle' | 'podGc' | 'signing' | 'nodeIpam'> & {
   clientFor?: (serviceAccount: string) => Client;
 } = {}): ControllerContext {
   const recorders = new Map<string, EventRecorder>();

@@ -17,7 +17,7 @@ import { controllerOf, objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { nowTime } from '../common/conditions.js';
-import { indexedInformer, type Controller, type ControllerContext } from '../common/context.js';
+import { workerCount, indexedInformer, type Controller, type ControllerContext } from '../common/context.js';
 import { controllerRefTo } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
 import { enqueueChanges, enqueueControllers } from '../common/handlers.js';
@@ -74,7 +74,7 @@ export class CronJobController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, 'cronjob', 5), name: this.name, signal });
   }
 
   private async sync(key: string, signal: AbortSignal): Promise<void> {

@@ -17,7 +17,7 @@ import { objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
-import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
+import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext, workerCount } from '../common/context.js';
 import { pruneHistory, REVISION_HASH_LABEL, syncHistory } from '../common/history.js';
 import { controllerRefTo, isPodAvailable, isPodReady, podFromTemplate } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
@@ -56,7 +56,7 @@ export class DaemonSetController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 2, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, 'daemonset', 2), name: this.name, signal });
   }
 
   private async sync(key: string, signal: AbortSignal): Promise<void> {

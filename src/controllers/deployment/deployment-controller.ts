@@ -20,7 +20,7 @@ import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
 import { findCondition } from '../common/conditions.js';
-import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
+import { workerCount, indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
 import { controllerRefTo } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
 import { activeOrLatest, cleanupUnhealthy, healthyScaleDown, newRSReplicas, oldScaleDownBudget, proportionalScale, type Scale } from './plan.js';
@@ -76,7 +76,7 @@ export class DeploymentController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, 'deployment', 5), name: this.name, signal });
   }
 
   private ownerKey(rs: KubeObject): string | undefined {

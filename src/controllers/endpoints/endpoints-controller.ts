@@ -12,7 +12,7 @@ import { resources } from '../../client/resources.js';
 import { objectKey, splitKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
-import type { Controller, ControllerContext } from '../common/context.js';
+import { workerCount, type Controller, type ControllerContext } from '../common/context.js';
 import { canonical } from '../common/status.js';
 import { isHeadless, portsFor, selectedPods, servicesFor } from './service-pods.js';
 
@@ -37,7 +37,7 @@ export class EndpointsController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, 'endpoint', 5), name: this.name, signal });
   }
 
   private async sync(key: string, signal: AbortSignal): Promise<void> {

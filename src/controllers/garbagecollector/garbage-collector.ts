@@ -10,12 +10,13 @@ import { messageOf } from '../../base/errors.js';
 import { logger } from '../../base/log.js';
 import { discoverResources, KindIndex, type DiscoveredResource } from '../../client/discovery.js';
 import { isConflict, isNotFound } from '../../client/errors.js';
+import type { EventSink } from '../../client/event-recorder.js';
 import type { SharedInformer } from '../../client/informer.js';
 import type { ResourceClient } from '../../client/resource-client.js';
 import type { KubeObject, OwnerReference } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
-import type { Controller, ControllerContext } from '../common/context.js';
+import { workerCount, type Controller, type ControllerContext } from '../common/context.js';
 import { DependencyGraph, FOREGROUND, ORPHAN, type GNode } from './graph.js';
 
 const log = logger('garbage-collector');
@@ -32,8 +33,10 @@ export class GarbageCollector implements Controller {
   private readonly deleteQueue = new WorkQueue<GNode>();
   private readonly orphanQueue = new WorkQueue<GNode>();
   private readonly monitored = new Map<string, SharedInformer<KubeObject>>();
+  private readonly events: EventSink;
 
   constructor(private readonly ctx: ControllerContext, private readonly opts: { rediscoverMs?: number } = {}) {
+    this.events = ctx.events('garbage-collector-controller');
     this.graph = new DependencyGraph(
       { attemptToDelete: (n) => this.deleteQueue.add(n), attemptToOrphan: (n) => this.orphanQueue.add(n) },
       (apiVersion, kind) => this.kinds.lookup(apiVersion, kind)?.namespaced,
@@ -47,7 +50,7 @@ export class GarbageCollector implements Controller {
     log.info(`garbage collector synced ${this.monitored.size} resources`);
     await Promise.all([
       this.rediscover(signal),
-      runWorkers(this.deleteQueue, (n) => this.attemptToDelete(n, signal), { workers: this.ctx.workers ?? 10, name: this.name, signal, describe }),
+      runWorkers(this.deleteQueue, (n) => this.attemptToDelete(n, signal), { workers: workerCount(this.ctx, 'garbagecollector', 20), name: this.name, signal, describe }),
       runWorkers(this.orphanQueue, (n) => this.attemptToOrphan(n, signal), { workers: 5, name: this.name, signal, describe }),
     ]);
   }
@@ -95,6 +98,8 @@ export class GarbageCollector implements Controller {
 
   /** The live object behind a node, or undefined when it is gone (or replaced by a namesake). */
   private async live(n: GNode, signal: AbortSignal): Promise<KubeObject | undefined> {
+    // A namespaced kind named without a namespace (a cluster-scoped dependent's owner) cannot exist.
+    if (!n.namespace && this.kinds.lookup(n.apiVersion, n.kind)?.namespaced) return undefined;
     try {
       const o = await this.clientFor(n.apiVersion, n.kind).get(n.name, { namespace: n.namespace || undefined, signal });
       return o.metadata.uid === n.uid ? o : undefined;
@@ -104,17 +109,32 @@ export class GarbageCollector implements Controller {
     }
   }
 
-  private async ownerExists(dep: GNode, ref: OwnerReference, signal: AbortSignal): Promise<GNode | undefined | 'absent'> {
+  /**
+   * Whether `dep`'s owner `ref` exists where it may: a namespaced owner only in the dependent's
+   * namespace, which a cluster-scoped dependent has not ('invalid': upstream leaves such an
+   * object alone). An owner seen in another namespace is reported (OwnerRefInvalidNamespace).
+   */
+  private async ownerExists(dep: GNode, ref: OwnerReference, signal: AbortSignal): Promise<GNode | undefined | 'absent' | 'invalid'> {
     const known = this.graph.nodes.get(ref.uid);
-    if (known && !known.virtual) return known;
+    if (known && !known.virtual) {
+      if (!known.namespace || known.namespace === dep.namespace) return known;
+      this.reportInvalidNamespace(dep, ref);
+    }
     const namespaced = this.kinds.lookup(ref.apiVersion, ref.kind)?.namespaced;
-    const probe: GNode = known ?? {
+    if (namespaced && !dep.namespace) return 'invalid';
+    const probe: GNode = {
       uid: ref.uid, apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, namespace: namespaced ? dep.namespace : '',
       owners: [], dependents: new Set(), virtual: true, deletingDependents: false, beingDeleted: false,
     };
     const o = await this.live(probe, signal);
     if (!o) return 'absent';
     return { ...probe, deletingDependents: !!o.metadata.deletionTimestamp && (o.metadata.finalizers ?? []).includes(FOREGROUND) };
+  }
+
+  private reportInvalidNamespace(dep: GNode, ref: OwnerReference): void {
+    const obj = { metadata: { name: dep.name, uid: dep.uid, ...(dep.namespace ? { namespace: dep.namespace } : {}) } };
+    const owner = `[${ref.apiVersion}/${ref.kind}, namespace: ${dep.namespace}, name: ${ref.name}, uid: ${ref.uid}]`;
+    this.events.event(obj, 'Warning', 'OwnerRefInvalidNamespace', `ownerRef ${owner} does not exist in namespace "${dep.namespace}"`, { apiVersion: dep.apiVersion, kind: dep.kind });
   }
 
   private async attemptToDelete(n: GNode, signal: AbortSignal): Promise<void> {
@@ -140,6 +160,7 @@ export class GarbageCollector implements Controller {
     const waiting: OwnerReference[] = [];
     for (const r of refs) {
       const o = await this.ownerExists(n, r, signal);
+      if (o === 'invalid') return;
       if (o === 'absent') dangling.push(r);
       else if (o?.deletingDependents) waiting.push(r);
       else solid.push(r);

@@ -118,6 +118,9 @@ export class DependencyGraph {
       this.nodes.set(r.uid, o);
       // An owner we have not seen may not exist: let the collector check.
       this.sink.attemptToDelete(o);
+    } else if (!o.virtual && o.namespace && o.namespace !== n.namespace) {
+      // A namespaced owner in another namespace than its dependent's: the collector judges (and reports) the reference.
+      this.sink.attemptToDelete(n);
     }
     o.dependents.add(n);
   }

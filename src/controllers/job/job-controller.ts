@@ -21,7 +21,7 @@ import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
 import { Expectations } from '../common/expectations.js';
 import { findCondition, nowTime } from '../common/conditions.js';
-import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
+import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext, workerCount } from '../common/context.js';
 import { controllerRefTo, deletionOrder, isPodReady, podFromTemplate } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
 import { enqueueChanges, enqueueControllers } from '../common/handlers.js';
@@ -73,7 +73,7 @@ export class JobController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, 'job', 5), name: this.name, signal });
   }
 
   private async sync(key: string, signal: AbortSignal): Promise<void> {

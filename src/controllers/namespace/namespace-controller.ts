@@ -15,7 +15,7 @@ import { resources } from '../../client/resources.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { nowTime } from '../common/conditions.js';
-import type { Controller, ControllerContext } from '../common/context.js';
+import { workerCount, type Controller, type ControllerContext } from '../common/context.js';
 
 const FINALIZER = 'kubernetes';
 const DISCOVERY_TTL_MS = 30_000;
@@ -41,7 +41,7 @@ export class NamespaceController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (name) => this.sync(name, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (name) => this.sync(name, signal), { workers: workerCount(this.ctx, 'namespace', 10), name: this.name, signal });
   }
 
   private async resourcesToDelete(signal: AbortSignal): Promise<DiscoveredResource[]> {
@@ -71,7 +71,7 @@ export class NamespaceController implements Controller {
       }
     }
     const left = await this.remaining(list, name, signal);
-    await this.setConditions(ns, { content: failures.join(', '), left }, signal);
+    await this.setConditions(ns, { content: failures, left }, signal);
     if (failures.length) throw new Error(`deleting content of namespace ${name}: ${failures.join('; ')}`);
     if (left.total > 0) {
       // Graceful pod deletion takes a while; look again shortly, as upstream's estimate does.
@@ -111,23 +111,30 @@ export class NamespaceController implements Controller {
       }
       if (items.length === 0) continue;
       total += items.length;
-      counts.push(`${qualified(r)} has ${items.length} resource instances`);
+      // Upstream prints resource.group, with a bare trailing dot for the core group.
+      counts.push(`${r.resource}.${r.group} has ${items.length} resource instances`);
       for (const o of items) for (const f of o.metadata.finalizers ?? []) finalizers.set(f, (finalizers.get(f) ?? 0) + 1);
     }
     return { counts: counts.sort(), finalizers, total };
   }
 
-  /** The five deletion conditions Kubernetes keeps on a terminating namespace. */
-  private async setConditions(ns: Namespace, s: { discovery?: string; content?: string; left?: Remaining }, signal: AbortSignal): Promise<void> {
+  /** The five deletion conditions Kubernetes keeps on a terminating namespace, in its words. */
+  private async setConditions(ns: Namespace, s: { discovery?: string; content?: readonly string[]; left?: Remaining }, signal: AbortSignal): Promise<void> {
     const fins = s.left ? [...s.left.finalizers].map(([f, n]) => `${f} in ${n} resource instances`).sort() : [];
-    const c = (type: string, bad: string | undefined, okReason: string, badReason: string): Condition =>
-      bad ? { type, status: 'True', reason: badReason, message: bad } : { type, status: 'False', reason: okReason };
+    const c = (type: string, bad: { reason: string; message: string } | undefined, ok: { reason: string; message: string }): Condition =>
+      bad ? { type, status: 'True', ...bad } : { type, status: 'False', ...ok };
+    const removed = 'All content successfully removed';
     const want: Condition[] = [
-      c('NamespaceDeletionDiscoveryFailure', s.discovery ? `Discovery failed for some groups: ${s.discovery}` : undefined, 'ResourcesDiscovered', 'DiscoveryFailed'),
-      c('NamespaceDeletionGroupVersionParsingFailure', undefined, 'ParsedGroupVersions', 'GroupVersionParsingFailed'),
-      c('NamespaceDeletionContentFailure', s.content ? `Failed to delete all resource types, ${s.content}` : undefined, 'ContentDeleted', 'ContentDeletionFailed'),
-      c('NamespaceContentRemaining', s.left?.counts.length ? `Some resources are remaining: ${s.left.counts.join(', ')}` : undefined, 'ContentRemoved', 'SomeResourcesRemain'),
-      c('NamespaceFinalizersRemaining', fins.length ? `Some content in the namespace has finalizers remaining: ${fins.join(', ')}` : undefined, 'ContentHasNoFinalizers', 'SomeFinalizersRemain'),
+      c('NamespaceDeletionDiscoveryFailure', s.discovery ? { reason: 'DiscoveryFailed', message: s.discovery } : undefined,
+        { reason: 'ResourcesDiscovered', message: 'All resources successfully discovered' }),
+      c('NamespaceDeletionGroupVersionParsingFailure', undefined, { reason: 'ParsedGroupVersions', message: 'All legacy kube types successfully parsed' }),
+      c('NamespaceDeletionContentFailure', s.content?.length ? { reason: 'ContentDeletionFailed', message: `Failed to delete all resource types, ${s.content.length} remaining: ${[...s.content].sort().join(', ')}` } : undefined,
+        { reason: 'ContentDeleted', message: 'All content successfully deleted, may be waiting on finalization' }),
+      c('NamespaceContentRemaining', s.left?.counts.length ? { reason: 'SomeResourcesRemain', message: `Some resources are remaining: ${s.left.counts.join(', ')}` } : undefined,
+        { reason: 'ContentRemoved', message: removed }),
+      // Upstream's reason is singular here.
+      c('NamespaceFinalizersRemaining', fins.length ? { reason: 'SomeFinalizerRemain', message: `Some finalizers are remaining: ${fins.join(', ')}` } : undefined,
+        { reason: 'ContentRemoved', message: removed }),
     ];
     const prev = ns.status?.conditions ?? [];
     const same = want.every((w) => prev.some((p) => p.type === w.type && p.status === w.status && p.reason === w.reason && p.message === w.message));

@@ -19,7 +19,7 @@ import { objectKey, type KubeObject } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { setCondition } from '../common/conditions.js';
-import type { Controller, ControllerContext } from '../common/context.js';
+import { workerCount, type Controller, type ControllerContext } from '../common/context.js';
 import { amountOf, podRequest } from './usage.js';
 import { desiredReplicas, stabilize, utilization, type PodUsage } from './replicas.js';
 
@@ -84,7 +84,7 @@ export class HorizontalPodAutoscalerController implements Controller {
         // Autoscalers are re-evaluated every sync period, changed or not.
         if (!signal.aborted) this.queue.addAfter(key, this.opts.syncPeriodMs ?? 15_000);
       }
-    }, { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    }, { workers: workerCount(this.ctx, 'horizontalpodautoscaling', 5), name: this.name, signal });
   }
 
   private async scaleClient(ref: HorizontalPodAutoscaler['spec']['scaleTargetRef'], signal: AbortSignal): Promise<ResourceClient<KubeObject> | undefined> {

@@ -1,8 +1,9 @@
 /**
  * @module The pod garbage collector (PodGC): deletes terminated pods beyond
- * --terminated-pod-gc-threshold (oldest first), pods bound to nodes that no longer exist (after
- * a 40 s quarantine, marked Failed with a DisruptionTarget condition first), and terminating
- * pods that were never scheduled (force-deleted). Runs every 20 s, as upstream.
+ * --terminated-pod-gc-threshold (evicted ones first, then the oldest), pods bound to nodes that
+ * no longer exist (after a 40 s quarantine, marked Failed with a DisruptionTarget condition
+ * first), and terminating pods that were never scheduled (force-deleted). Runs every 20 s, as
+ * upstream.
  */
 import { sleep } from '../../base/async.js';
 import { messageOf } from '../../base/errors.js';
@@ -25,16 +26,29 @@ export interface PodGcOptions {
   readonly periodMs?: number;
 }
 
+/** Evicted pods first, then the oldest, then by name (upstream's byEvictionAndCreationTimestamp). */
+function evictedThenOldest(a: Pod, b: Pod): number {
+  const evicted = (p: Pod): boolean => p.status?.phase === 'Failed' && p.status.reason === 'Evicted';
+  if (evicted(a) !== evicted(b)) return evicted(a) ? -1 : 1;
+  const ta = Date.parse(a.metadata.creationTimestamp ?? '') || 0, tb = Date.parse(b.metadata.creationTimestamp ?? '') || 0;
+  if (ta !== tb) return ta - tb;
+  return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : (a.metadata.name ?? '') > (b.metadata.name ?? '') ? 1 : 0;
+}
+
 export class PodGcController implements Controller {
   readonly name = 'pod-garbage-collector';
   private readonly pods: SharedInformer<Pod>;
   private readonly nodes: SharedInformer<Node>;
   private readonly client: ResourceClient<Pod>;
+  private readonly nodeClient: ResourceClient<Node>;
   /** Node names first seen missing, with when. */
   private readonly missingSince = new Map<string, number>();
 
   constructor(ctx: ControllerContext, private readonly opts: PodGcOptions = {}) {
-    this.client = ctx.clientFor('pod-garbage-collector').resource<Pod>(resources.pods);
+    const client = ctx.clientFor('pod-garbage-collector');
+    this.client = client.resource<Pod>(resources.pods);
+    // Its own identity may get nodes; the controller manager's (the informers') may only list them.
+    this.nodeClient = client.resource<Node>(resources.nodes);
     this.pods = ctx.informers.informer<Pod>(resources.pods);
     this.nodes = ctx.informers.informer<Node>(resources.nodes);
   }
@@ -64,9 +78,10 @@ export class PodGcController implements Controller {
   private async gcTerminated(pods: readonly Pod[], signal: AbortSignal): Promise<void> {
     const threshold = this.opts.terminatedThreshold ?? 12_500;
     if (threshold <= 0) return;
-    const done = pods.filter((p) => (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') && !p.metadata.deletionTimestamp);
+    // Upstream counts terminated pods whether or not they are already being deleted.
+    const done = pods.filter((p) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed');
     if (done.length <= threshold) return;
-    done.sort((a, b) => (Date.parse(a.metadata.creationTimestamp ?? '') || 0) - (Date.parse(b.metadata.creationTimestamp ?? '') || 0));
+    done.sort(evictedThenOldest);
     for (const p of done.slice(0, done.length - threshold)) await this.forceDelete(p, signal);
   }
 
@@ -82,7 +97,7 @@ export class PodGcController implements Controller {
       // The node informer may lag a new node: only act after the quarantine, on a fresh check.
       if (now - since < QUARANTINE_MS) continue;
       try {
-        await this.nodes.client.get(node, { signal });
+        await this.nodeClient.get(node, { signal });
         continue;
       } catch (err) {
         if (!isNotFound(err)) throw err;
@@ -96,7 +111,10 @@ export class PodGcController implements Controller {
     if (p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') {
       const conditions = disruptionConditions(p, 'DeletionByPodGC', message);
       try {
-        await this.client.updateStatus({ ...p, status: { ...p.status, phase: 'Failed', conditions } }, { signal });
+        // A patch, as upstream: the pod-garbage-collector role may patch pods/status, not update it.
+        await this.client.patch(p.metadata.name ?? '', { metadata: { uid: p.metadata.uid }, status: { phase: 'Failed', conditions } }, {
+          namespace: p.metadata.namespace, subresource: 'status', type: 'merge', signal,
+        });
       } catch (err) {
         if (!isNotFound(err) && !isConflict(err)) throw err;
       }

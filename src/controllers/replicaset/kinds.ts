@@ -17,6 +17,8 @@ export interface ReplicaKind<T extends KubeObject> {
   readonly kind: string;
   /** The controller's name: its service account, the event source and the User-Agent. */
   readonly component: string;
+  /** Its kube-controller-manager name (--controllers, --concurrent-*-syncs). */
+  readonly manager: string;
   replicas(o: T): number;
   minReadySeconds(o: T): number;
   template(o: T): PodTemplateSpec | undefined;
@@ -25,7 +27,7 @@ export interface ReplicaKind<T extends KubeObject> {
 }
 
 export const replicaSetKind: ReplicaKind<ReplicaSet> = {
-  type: resources.replicasets, apiVersion: 'apps/v1', kind: 'ReplicaSet', component: 'replicaset-controller',
+  type: resources.replicasets, apiVersion: 'apps/v1', kind: 'ReplicaSet', component: 'replicaset-controller', manager: 'replicaset',
   replicas: (o) => o.spec.replicas ?? 1,
   minReadySeconds: (o) => o.spec.minReadySeconds ?? 0,
   template: (o) => o.spec.template,
@@ -34,7 +36,7 @@ export const replicaSetKind: ReplicaKind<ReplicaSet> = {
 };
 
 export const replicationControllerKind: ReplicaKind<ReplicationController> = {
-  type: resources.replicationcontrollers, apiVersion: 'v1', kind: 'ReplicationController', component: 'replication-controller',
+  type: resources.replicationcontrollers, apiVersion: 'v1', kind: 'ReplicationController', component: 'replication-controller', manager: 'replicationcontroller',
   replicas: (o) => o.spec.replicas ?? 1,
   minReadySeconds: (o) => o.spec.minReadySeconds ?? 0,
   template: (o) => o.spec.template,

@@ -18,7 +18,7 @@ import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
 import { removeCondition, setCondition } from '../common/conditions.js';
-import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
+import { indexedInformer, ownedOrOrphans, workerCount, type Controller, type ControllerContext } from '../common/context.js';
 import { Expectations } from '../common/expectations.js';
 import { controllerRefTo, deletionOrder, isPodActive, isPodAvailable, isPodReady, podFromTemplate } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
@@ -59,7 +59,7 @@ export class ReplicaController<T extends KubeObject & { status?: ReplicaSetStatu
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, this.kind.manager, 5), name: this.name, signal });
   }
 
   /** The owner key of a pod's controller, if it is one of ours and still cached. */

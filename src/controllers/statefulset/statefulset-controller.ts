@@ -17,7 +17,7 @@ import { selectorMatches } from '../../client/selector.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
-import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
+import { workerCount, indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
 import { pruneHistory, REVISION_HASH_LABEL, syncHistory, templateOf, type History } from '../common/history.js';
 import { controllerRefTo, isPodAvailable, isPodReady } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
@@ -57,7 +57,7 @@ export class StatefulSetController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, 'statefulset', 5), name: this.name, signal });
   }
 
   private async sync(key: string, signal: AbortSignal): Promise<void> {

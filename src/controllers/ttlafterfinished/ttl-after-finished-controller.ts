@@ -11,7 +11,7 @@ import { resources } from '../../client/resources.js';
 import { objectKey, splitKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
-import type { Controller, ControllerContext } from '../common/context.js';
+import { workerCount, type Controller, type ControllerContext } from '../common/context.js';
 
 /** When the job finished (ms), or undefined while it runs. */
 export function finishedAt(j: Job): number | undefined {
@@ -43,7 +43,7 @@ export class TtlAfterFinishedController implements Controller {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: this.ctx.workers ?? 5, name: this.name, signal });
+    await runWorkers(this.queue, (key) => this.sync(key, signal), { workers: workerCount(this.ctx, 'ttl-after-finished', 5), name: this.name, signal });
   }
 
   private async sync(key: string, signal: AbortSignal): Promise<void> {
