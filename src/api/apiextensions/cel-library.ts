@@ -1,17 +1,21 @@
 /**
  * @module Kubernetes's CEL extension functions for x-kubernetes-validations, implemented on
  * @bufbuild/cel: the strings extension (from the library), the list library (isSorted, sum, min,
- * max, indexOf, lastIndexOf), regex find/findAll, URL parsing (url, isURL and its getters), IP
- * and CIDR checks (isIP, isCIDR), the quantity library (quantity, isQuantity, compareTo,
- * isGreaterThan, isLessThan, add, sub, asInteger, asApproximateFloat, sign, isInteger; quantities
- * are carried as their canonical strings), and the sets extension (sets.contains, sets.intersects,
- * sets.equivalent). Functions Kubernetes has but k3ts lacks are listed so rules using them are
- * reported as not evaluated instead of failing.
+ * max, indexOf, lastIndexOf), regex find/findAll, URL parsing (url, isURL and its getters), the
+ * quantity library (quantities are carried as their canonical strings), the sets extension, and
+ * from sibling modules the IP/CIDR (cel-net.ts), semver (cel-semver.ts), format (cel-format.ts)
+ * and optional (cel-optional.ts) libraries and two-variable comprehensions
+ * (cel-comprehensions.ts). Functions Kubernetes has but k3ts cannot provide are listed so rules
+ * using them are reported as not evaluated instead of failing.
  */
-import { isIP } from 'node:net';
-import { celFunc, celMethod, CelScalar, listType, celList, type CelFunc, type CelValue } from '@bufbuild/cel';
+import { celFunc, celMethod, CelScalar, listType, celList, celMap, mapType, type CelFunc, type CelValue } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { isQuantity, parseQuantity, Quantity } from '../quantity.js';
+import { comprehensionFuncs } from './cel-comprehensions.js';
+import { formatFuncs } from './cel-format.js';
+import { netFuncs } from './cel-net.js';
+import { optionalFuncs } from './cel-optional.js';
+import { semverFuncs } from './cel-semver.js';
 
 const { INT, STRING, BOOL, DYN } = CelScalar;
 const LIST = listType(DYN);
@@ -110,17 +114,12 @@ const urlFuncs: CelFunc[] = [
   celMethod('getEscapedPath', STRING, [], STRING, function () {
     return parseURL(this)?.pathname ?? '';
   }),
-];
-
-function validCIDR(s: string): boolean {
-  const [ip, bits, extra] = s.split('/');
-  const v = isIP(ip ?? '');
-  return extra === undefined && v !== 0 && /^\d+$/.test(bits ?? '') && Number(bits) <= (v === 4 ? 32 : 128);
-}
-
-const netFuncs: CelFunc[] = [
-  celFunc('isIP', [STRING], BOOL, (s) => isIP(s) !== 0 && !s.includes('%')),
-  celFunc('isCIDR', [STRING], BOOL, (s) => validCIDR(s)),
+  // Go's url.Query(): every key with all its values in order, `+` and escapes decoded.
+  celMethod('getQuery', STRING, [], mapType(STRING, listType(STRING)), function () {
+    const out = new Map<string, string[]>();
+    for (const [k, v] of parseURL(this)?.searchParams ?? []) out.set(k, [...(out.get(k) ?? []), v]);
+    return celMap(new Map([...out].map(([k, vs]) => [k, celList(vs)])));
+  }),
 ];
 
 const q = (s: string): Quantity => parseQuantity(s);
@@ -152,10 +151,14 @@ const setFuncs: CelFunc[] = [
 ];
 
 /** Every extension function k3ts provides to validation rules. */
-export const kubernetesFuncs: readonly CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...quantityFuncs, ...setFuncs];
+export const kubernetesFuncs: readonly CelFunc[] = [
+  ...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...quantityFuncs, ...setFuncs,
+  ...semverFuncs, ...optionalFuncs, ...formatFuncs, ...comprehensionFuncs,
+];
 
-/** Kubernetes CEL functions k3ts does not implement: rules calling them are not evaluated. */
-export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'ip', 'cidr', 'semver', 'isSemver', 'getQuery', 'format.named',
-  'dns1123Label', 'dns1123Subdomain', 'dns1035Label', 'qualifiedName', 'labelValue', 'uri', 'uuid', 'byte', 'date', 'datetime',
-]);
+/**
+ * Kubernetes CEL functions k3ts does not implement: rules calling them are not evaluated. The
+ * optMap/optFlatMap macros need the parser to bind a variable, which @bufbuild/cel 0.6.1 does
+ * only for its own macros (the `.?`/`[?` optional syntax fails to parse and is reported so too).
+ */
+export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(['optMap', 'optFlatMap']);
