@@ -72,31 +72,15 @@ spec:
         type: object
         properties:
           spec:
-            type: object
             x-kubernetes-validations:
             - {rule: "cidr(self.subnet).containsIP(self.gateway)", message: "gateway must be inside subnet"}
+            type: object
             properties:
-              gateway:
-                type: string
-                x-kubernetes-validations:
-                - {rule: "isIP(self) && ip(self).family() == 4 && !ip(self).isLoopback()", message: "gateway must be a non-loopback IPv4 address"}
-              subnet:
-                type: string
-                x-kubernetes-validations:
-                - {rule: "isCIDR(self) && cidr(self) == cidr(self).masked()", messageExpression: "'subnet ' + self + ' is not canonical, use ' + string(cidr(self).masked())"}
-              version:
-                type: string
-                x-kubernetes-validations:
-                - {rule: "isSemver(self, true) && semver(self, true).isGreaterThan(semver('1.2.0'))", messageExpression: "'version ' + self + ' is older than 1.2.0'"}
-              host:
-                type: string
-                x-kubernetes-validations:
-                - {rule: "!format.dns1123Label().validate(self).hasValue()", messageExpression: "format.dns1123Label().validate(self).value().join(', ')"}
-              ports:
-                type: object
-                additionalProperties: {type: integer}
-                x-kubernetes-validations:
-                - {rule: "self.all(name, port, port > 1024 || name == 'http')", message: "only http may use a privileged port"}
+              gateway: {type: string, x-kubernetes-validations: [{rule: "isIP(self) && ip(self).family() == 4 && !ip(self).isLoopback()", message: "gateway must be a non-loopback IPv4 address"}]}
+              subnet: {type: string, x-kubernetes-validations: [{rule: "isCIDR(self) && cidr(self) == cidr(self).masked()", messageExpression: "'subnet ' + self + ' is not canonical, use ' + string(cidr(self).masked())"}]}
+              version: {type: string, x-kubernetes-validations: [{rule: "isSemver(self, true) && semver(self, true).isGreaterThan(semver('1.2.0'))", messageExpression: "'version ' + self + ' is older than 1.2.0'"}]}
+              host: {type: string, x-kubernetes-validations: [{rule: "!format.dns1123Label().validate(self).hasValue()", messageExpression: "format.dns1123Label().validate(self).value().join(', ')"}]}
+              ports: {type: object, additionalProperties: {type: integer}, x-kubernetes-validations: [{rule: "self.all(name, port, port > 1024 || name == 'http')", message: "only http may use a privileged port"}]}
 `;
 
 function app(o: { image: string; env: string[]; configData: Record<string, string> | null; widgetReplicas: number }): string {
