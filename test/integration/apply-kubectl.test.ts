@@ -3,7 +3,7 @@
 // ConfigMap, a CRD and custom objects), client-side and server-side apply of one object by two
 // managers, kubectl edit with EDITOR set to a script, kubectl diff, invalid custom objects
 // rejected with the schema path in the message, and CEL rules using the ip, cidr, semver and
-// format libraries enforced with kube-apiserver's messages.
+// format libraries and two-variable comprehensions enforced with kube-apiserver's messages.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';

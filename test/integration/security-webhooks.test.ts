@@ -7,56 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { networkInterfaces } from 'node:os';
-import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { createCa, issueCertificate } from '../../src/pki/authority.js';
-import { generateEcKey } from '../../src/pki/keys.js';
 import { startSecureCluster } from '../../src/apiserver/security/testing/cluster.js';
 import { kubectlPath } from './harness.js';
+import { hookConfig, webhookServer } from './webhook-server.js';
 
 const KUBECTL = kubectlPath(33) ?? 'kubectl';
-
-interface Review { request: { uid: string; name?: string; object: { metadata: { name: string; labels?: Record<string, string> } }; dryRun: boolean } }
-
-async function webhookServer(t: { after(fn: () => unknown): void }): Promise<{ url: string; port: number; caBundle: string; calls: string[] }> {
-  const now = new Date();
-  const ca = createCa('webhook-ca', await generateEcKey(), { now });
-  const leaf = issueCertificate(ca, await generateEcKey(), { cn: 'webhook', usages: ['serverAuth'], ips: ['127.0.0.1'], dnsNames: ['hooks.default.svc'], days: 1, now });
-  const calls: string[] = [];
-  const server = createServer({ cert: leaf.certPem, key: leaf.keyPem }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const review = JSON.parse(Buffer.concat(chunks).toString()) as Review;
-      const path = (req.url ?? '').split('?')[0] ?? '';
-      calls.push(`${path} ${review.request.object.metadata.name}`);
-      const answer = (response: Record<string, unknown>) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', response: { uid: review.request.uid, ...response } }));
-      };
-      if (path === '/validate') {
-        const bad = review.request.object.metadata.name.startsWith('bad');
-        answer(bad ? { allowed: false, status: { code: 403, reason: 'Forbidden', message: 'names starting with bad are not allowed' } } : { allowed: true, warnings: ['checked by the test webhook'] });
-      } else if (path === '/mutate') {
-        const patch = [{ op: 'add', path: '/metadata/labels/mutated', value: 'yes' }];
-        answer({ allowed: true, patchType: 'JSONPatch', patch: Buffer.from(JSON.stringify(patch)).toString('base64') });
-      } else if (path === '/slow') {
-        setTimeout(() => answer({ allowed: true }), 3000);
-      } else {
-        res.writeHead(404).end();
-      }
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '0.0.0.0', r));
-  t.after(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `https://127.0.0.1:${port}`, port, caBundle: Buffer.from(ca.bundlePem).toString('base64'), calls };
-}
-
-const hookConfig = (kind: 'Validating' | 'Mutating', name: string, hook: Record<string, unknown>) => JSON.stringify({
-  apiVersion: 'admissionregistration.k8s.io/v1', kind: `${kind}WebhookConfiguration`, metadata: { name },
-  webhooks: [{ name: `${name}.example.com`, sideEffects: 'None', admissionReviewVersions: ['v1'], ...hook }],
-});
 
 test('validating and mutating webhooks refuse, patch and warn, honouring selectors and dry run', async (t) => {
   const c = await startSecureCluster(t);

@@ -51,8 +51,11 @@ function compileExpr(expr: string): { program?: Program; unsupported?: string; u
     const k = n.exprKind;
     if (k?.case === 'identExpr' && (k.value as { name?: string }).name === 'oldSelf') usesOldSelf = true;
     if (k?.case === 'callExpr') {
-      const f = (k.value as { function?: string }).function ?? '';
-      if (UNSUPPORTED_FUNCTIONS.has(f)) missing.add(f);
+      const call = k.value as { function?: string; target?: { exprKind?: { case?: string; value?: { name?: string } } } };
+      const f = call.function ?? '';
+      // A namespaced function (optional.of) parses as a call on the identifier `optional`.
+      const ns = call.target?.exprKind?.case === 'identExpr' ? call.target.exprKind.value?.name : undefined;
+      for (const name of ns ? [f, `${ns}.${f}`] : [f]) if (UNSUPPORTED_FUNCTIONS.has(name)) missing.add(name);
     }
   });
   if (missing.size) return { unsupported: `k3ts does not implement ${[...missing].sort().join(', ')}`, usesOldSelf };

@@ -101,7 +101,7 @@ export class ApiRequestHandler implements ApiHandler {
       const info = parseRequestInfo(method, path, watchParam);
       // Long-running requests (watches, streams) do not take an in-flight slot.
       const longRunning = info.kind === 'resource' && (info.verb === 'watch' || LONG_RUNNING.has(info.subresource));
-      if (!longRunning) release = this.inflight.acquire(method);
+      if (!longRunning) release = this.inflight.acquire(method, user.groups);
       if (info.kind === 'badMethod') throw statusErrors.methodNotAllowed();
       if (info.kind === 'resource') {
         await this.serveResource(req, res, info, query, user, signal, warnings);

@@ -45,12 +45,15 @@ test('parseListQuery() and parseWriteQuery() validate like upstream', () => {
   assert.throws(() => parseWriteQuery(new URLSearchParams('fieldValidation=Loose'), 'CreateOptions', undefined), (e) => e instanceof StatusError && e.status.code === 422);
 });
 
-test('InflightLimiter answers 429 past its limits and frees slots', () => {
+test('InflightLimiter answers 429 past its limits, frees slots, and never limits system:masters', () => {
   const l = new InflightLimiter(1, 1);
-  const r = l.acquire('GET');
-  assert.throws(() => l.acquire('GET'), (e) => e instanceof StatusError && e.status.code === 429 && e.status.details?.retryAfterSeconds === 1);
-  const m = l.acquire('POST');
+  const users = ['system:authenticated'];
+  const r = l.acquire('GET', users);
+  assert.throws(() => l.acquire('GET', users), (e) => e instanceof StatusError && e.status.code === 429 && e.status.details?.retryAfterSeconds === 1);
+  const m = l.acquire('POST', users);
+  l.acquire('POST', ['system:masters', 'system:authenticated'])();
+  l.acquire('GET', ['system:masters'])();
   r();
   m();
-  l.acquire('GET')();
+  l.acquire('GET', users)();
 });

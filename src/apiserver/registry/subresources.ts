@@ -58,7 +58,8 @@ export function scaleSubresource(store: Store): Subresource {
       const out = await store.update(ctx, name, async (prev) => {
         if (!prev) throw statusErrors.notFound({ resource: r.plural, group: r.group }, name);
         const scale = await apply(toScale(prev));
-        const replicas = getPath(scale, ['spec', 'replicas']);
+        // ScaleSpec.replicas is omitempty: kubectl scale --replicas=0 sends a Scale without it.
+        const replicas = getPath(scale, ['spec', 'replicas']) ?? 0;
         const errs: FieldError[] = [];
         if (typeof replicas !== 'number' || !Number.isInteger(replicas)) errs.push(fieldErrors.invalid('spec.replicas', replicas ?? null, 'must be an integer'));
         else if (replicas < 0) errs.push(fieldErrors.invalid('spec.replicas', replicas, 'must be greater than or equal to 0'));

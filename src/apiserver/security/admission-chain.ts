@@ -19,6 +19,7 @@ import type { Authorizer } from '../authorization/authorizer.js';
 import type { RbacAuthorizer, RbacSource } from '../authorization/rbac/authorizer.js';
 import { rbacEscalationCheck } from '../authorization/rbac/escalation.js';
 import type { ResourceRegistry } from '../registry/resources.js';
+import { equivalentResources } from './equivalent-resources.js';
 import { ObjectView } from './object-view.js';
 import { endpointServiceResolver } from './service-resolver.js';
 
@@ -63,8 +64,9 @@ export function buildAdmissionChain(registry: ResourceRegistry, o: AdmissionChai
     const ns = await namespaces?.get('', name);
     return ns ? ns.metadata.labels ?? {} : undefined;
   };
+  const equivalents = equivalentResources(registry);
   const webhookSources = (view: ObjectView | undefined) => ({
-    configurations: () => view?.list() ?? [], namespaceLabels, resolveService: endpointServiceResolver(registry),
+    configurations: () => view?.list() ?? [], namespaceLabels, resolveService: endpointServiceResolver(registry), equivalents,
   });
   const sa = serviceAccountAdmission(async (ns, name) => serviceAccounts?.get(ns, name));
   const limits = limitRanger(lister(v('', 'limitranges')));

@@ -43,6 +43,14 @@ export interface ObjectCodec {
   encode(obj: KubeObject): Uint8Array;
   /** Throws on bytes that do not decode. */
   decode(kv: KeyValue): KubeObject;
+  /** The served form's conversion to and from the stored one (absent: they are the same). */
+  readonly conversion?: StorageConversion;
+}
+
+/** Object conversions between a served form and the stored one; they return new objects. */
+export interface StorageConversion {
+  toStorage(o: KubeObject): KubeObject;
+  fromStorage(o: KubeObject): KubeObject;
 }
 
 export const jsonCodec: ObjectCodec = { encode: encodeObject, decode: decodeObject };
@@ -50,6 +58,7 @@ export const jsonCodec: ObjectCodec = { encode: encodeObject, decode: decodeObje
 /** A codec that converts between the served form and the stored one around `inner`. */
 export function convertingCodec(inner: ObjectCodec, toStorage: (o: KubeObject) => KubeObject, fromStorage: (o: KubeObject) => KubeObject): ObjectCodec {
   return {
+    conversion: { toStorage, fromStorage },
     encode: (o) => inner.encode(toStorage(o)),
     decode: (kv) => {
       const stored = inner.decode(kv);

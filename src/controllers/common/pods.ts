@@ -4,6 +4,7 @@
  */
 import type { OwnerReference } from '../../client/types.js';
 import type { Condition, Pod, PodTemplateSpec } from '../../client/kinds/core.js';
+import { nowTime } from './conditions.js';
 
 /** Not finished and not being deleted: counts towards a controller's replicas. */
 export function isPodActive(p: Pod): boolean {
@@ -17,6 +18,12 @@ export function isPodTerminating(p: Pod): boolean {
 
 export function podCondition(p: Pod, type: string): Condition | undefined {
   return p.status?.conditions?.find((c) => c.type === type);
+}
+
+/** The pod's conditions with DisruptionTarget=True set: why it is about to be deleted (PodDisruptionConditions). */
+export function disruptionConditions(p: Pod, reason: string, message: string): Condition[] {
+  return [...(p.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'),
+    { type: 'DisruptionTarget', status: 'True', reason, message, lastTransitionTime: nowTime() }];
 }
 
 export function isPodReady(p: Pod): boolean {

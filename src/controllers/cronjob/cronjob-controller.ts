@@ -115,7 +115,7 @@ export class CronJobController implements Controller {
     }
     const tz = cj.spec.timeZone ?? 'UTC';
     if (!isTimeZone(tz)) {
-      this.events.event(cj, 'Warning', 'UnknownTimeZone', `invalid timeZone: "${tz}"`, KIND);
+      this.events.event(cj, 'Warning', 'UnknownTimeZone', `invalid timeZone: "${tz}": unknown time zone ${tz}`, KIND);
       return;
     }
     let earliest = Date.parse(status.lastScheduleTime ?? cj.metadata.creationTimestamp ?? '') || now;

@@ -37,8 +37,11 @@ export function selectedPods(svc: Service, pods: SharedInformer<Pod>): PodEndpoi
     const phase = p.status?.phase;
     if (!ip || phase === 'Succeeded' || phase === 'Failed') continue;
     const terminating = !!p.metadata.deletionTimestamp;
-    const serving = isPodReady(p) || publishNotReady;
-    out.push({ pod: p, ip, serving, terminating, ready: serving && !terminating });
+    // As the EndpointSlice controller: serving is the pod's readiness; publishNotReadyAddresses
+    // makes every endpoint ready, terminating ones included.
+    const serving = isPodReady(p);
+    const ready = publishNotReady || (serving && !terminating);
+    out.push({ pod: p, ip, serving, terminating, ready });
   }
   return out.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
 }

@@ -15,17 +15,18 @@ import type { Condition, Pod } from '../../client/kinds/core.js';
 import type { ResourceClient } from '../../client/resource-client.js';
 import { resources } from '../../client/resources.js';
 import { selectorMatches } from '../../client/selector.js';
-import { objectKey } from '../../client/types.js';
+import { controllerOf, objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { claimObjects } from '../common/claim.js';
+import { Expectations } from '../common/expectations.js';
 import { findCondition, nowTime } from '../common/conditions.js';
 import { indexedInformer, ownedOrOrphans, type Controller, type ControllerContext } from '../common/context.js';
 import { controllerRefTo, deletionOrder, isPodReady, podFromTemplate } from '../common/pods.js';
 import { writeStatus } from '../common/status.js';
 import { enqueueChanges, enqueueControllers } from '../common/handlers.js';
 import { completionIndex, COMPLETION_INDEX, formatIndexes, parseIndexes } from './indexes.js';
-import { countUncounted, hasTracking, newlyFinished, TRACKING_FINALIZER, withUncounted } from './tracking.js';
+import { countUncounted, hasTracking, newlyFinished, onlyReplaceFailedPods, TRACKING_FINALIZER, withUncounted } from './tracking.js';
 
 const KIND = { apiVersion: 'batch/v1', kind: 'Job' };
 const BACKOFF_BASE_MS = 10_000;
@@ -49,6 +50,14 @@ export class JobController implements Controller {
   private readonly podClient: ResourceClient<Pod>;
   private readonly events: EventSink;
   private readonly queue = new WorkQueue<string>();
+  /**
+   * The Job as this controller last wrote it: the informer may still hold an older status, and
+   * acting on it (say, without a FailureTarget just set, or uncounted pods already released)
+   * would count or create pods twice.
+   */
+  private readonly written = new Map<string, Job>();
+  /** Pods created but not yet seen by the informer: until then the Job creates no more. */
+  private readonly expectations = new Expectations();
 
   constructor(private readonly ctx: ControllerContext) {
     const client = ctx.clientFor('job-controller');
@@ -58,6 +67,8 @@ export class JobController implements Controller {
     this.jobs = indexedInformer<Job>(ctx, resources.jobs);
     this.pods = indexedInformer<Pod>(ctx, resources.pods);
     enqueueChanges(this.jobs, this.queue);
+    // Registered before the enqueueing handler, so a sync it triggers sees the creation observed.
+    this.pods.addEventHandler({ onAdd: (p) => { const ref = controllerOf(p); if (ref?.kind === 'Job') this.expectations.creationObserved(`${p.metadata.namespace ?? ''}/${ref.name}`); } });
     enqueueControllers(this.pods, 'Job', this.queue);
   }
 
@@ -67,8 +78,14 @@ export class JobController implements Controller {
 
   private async sync(key: string, signal: AbortSignal): Promise<void> {
     const cached = this.jobs.store.get(key);
-    if (!cached) return;
-    const job = structuredClone(cached);
+    if (!cached) {
+      this.written.delete(key);
+      this.expectations.delete(key);
+      return;
+    }
+    const job = structuredClone(newer(cached, this.written.get(key)));
+    // Read before the pods are listed: a creation observed later is missing from that list.
+    const settled = this.expectations.satisfied(key);
     const pods = await claimObjects(ownedOrOrphans(this.pods, job), {
       owner: job, ref: controllerRefTo(job, 'batch/v1', 'Job'), client: this.podClient, signal,
       matches: (p) => selectorMatches(job.spec.selector, p.metadata.labels),
@@ -120,7 +137,7 @@ export class JobController implements Controller {
     }
     status.startTime ??= nowTime(now);
     await this.write(job, status, signal);
-    await this.manage(job, status, pods, active, signal);
+    await this.manage(job, status, { pods, active, settled }, signal);
     const deadline = job.spec.activeDeadlineSeconds;
     if (deadline !== undefined) this.queue.addAfter(key, Math.max(0, Date.parse(status.startTime) + deadline * 1000 - now) + 100);
   }
@@ -182,7 +199,8 @@ export class JobController implements Controller {
   }
 
   /** Creates or deletes pods towards the wanted number of active ones. */
-  private async manage(job: Job, status: JobStatus, pods: readonly Pod[], active: Pod[], signal: AbortSignal): Promise<void> {
+  private async manage(job: Job, status: JobStatus, seen: { pods: readonly Pod[]; active: Pod[]; settled: boolean }, signal: AbortSignal): Promise<void> {
+    const { pods, active } = seen;
     const parallelism = job.spec.parallelism ?? 1;
     const completions = job.spec.completions;
     const succeeded = status.succeeded ?? 0;
@@ -201,13 +219,28 @@ export class JobController implements Controller {
       }
       toCreate = Array.from({ length: Math.max(0, want - active.length) }, () => undefined);
     }
+    // Pods still terminating hold their replacements back until they have ended.
+    if (onlyReplaceFailedPods(job)) toCreate = toCreate.slice(0, Math.max(0, toCreate.length - (status.terminating ?? 0)));
     if (toCreate.length === 0) return;
-    const wait = this.backoffRemaining(status, pods);
-    if (wait > 0) {
-      this.queue.addAfter(objectKey(job), wait);
+    const key = objectKey(job);
+    if (!seen.settled) {
+      this.queue.addAfter(key, 1000);
       return;
     }
-    for (const index of toCreate) await this.createPod(job, index, signal);
+    const wait = this.backoffRemaining(status, pods);
+    if (wait > 0) {
+      this.queue.addAfter(key, wait);
+      return;
+    }
+    this.expectations.expectCreations(key, toCreate.length);
+    for (const [i, index] of toCreate.entries()) {
+      try {
+        await this.createPod(job, index, signal);
+      } catch (err) {
+        for (let n = i; n < toCreate.length; n++) this.expectations.creationObserved(key);
+        throw err;
+      }
+    }
   }
 
   /** Time left before failed pods may be replaced (10 s · 2^(failures-1), at most 6 min). */
@@ -266,8 +299,17 @@ export class JobController implements Controller {
     if (written) {
       job.metadata = written.metadata;
       job.status = written.status ?? status;
+      this.written.set(objectKey(job), structuredClone(job));
     }
   }
+}
+
+/** The later of the cached Job and the one last written (same object, higher resourceVersion). */
+function newer(cached: Job, written: Job | undefined): Job {
+  if (!written || written.metadata.uid !== cached.metadata.uid) return cached;
+  const a = cached.metadata.resourceVersion ?? '', b = written.metadata.resourceVersion ?? '';
+  if (!/^\d+$/.test(a) || !/^\d+$/.test(b)) return cached;
+  return BigInt(b) > BigInt(a) ? written : cached;
 }
 
 const uncounted = (s: JobStatus): boolean => !!(s.uncountedTerminatedPods?.succeeded?.length || s.uncountedTerminatedPods?.failed?.length);

@@ -12,9 +12,22 @@ export const TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
 
 export const hasTracking = (p: Pod): boolean => (p.metadata.finalizers ?? []).includes(TRACKING_FINALIZER);
 
-/** A pod the Job will count as failed: phase Failed, or deleted before it succeeded. */
-export const isFailedPod = (p: Pod): boolean => p.status?.phase === 'Failed' || (!!p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded');
-export const isSucceededPod = (p: Pod): boolean => p.status?.phase === 'Succeeded';
+/**
+ * Replacement waits for terminating pods to end (podReplacementPolicy Failed, implied by a
+ * podFailurePolicy), so their final state can be judged.
+ */
+export const onlyReplaceFailedPods = (job: Job): boolean => job.spec.podReplacementPolicy === 'Failed' || !!job.spec.podFailurePolicy;
+
+/**
+ * A pod the Job will count as failed: phase Failed, or deleted before it succeeded (orphans
+ * may never reach a phase), unless the Job waits for terminating pods to end.
+ */
+export function isFailedPod(job: Job, p: Pod): boolean {
+  if (p.status?.phase === 'Failed') return true;
+  if (onlyReplaceFailedPods(job)) return false;
+  return !!p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded';
+}
+const isSucceededPod = (p: Pod): boolean => p.status?.phase === 'Succeeded';
 
 /** What finished since the last sync. */
 export interface Finished {
@@ -34,7 +47,7 @@ export function newlyFinished(job: Job, pods: readonly Pod[]): Finished {
   for (const p of pods) {
     if (!hasTracking(p) || known.has(p.metadata.uid ?? '')) continue;
     if (isSucceededPod(p)) out.succeeded.push(p);
-    else if (p.status?.phase === 'Failed' || (p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded')) {
+    else if (isFailedPod(job, p)) {
       const d = evaluatePolicy(job.spec, p);
       if (d.action === 'Ignore') out.ignored.push(p);
       else {

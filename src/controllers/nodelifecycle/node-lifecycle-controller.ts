@@ -18,6 +18,7 @@ import { resources } from '../../client/resources.js';
 import { objectKey } from '../../client/types.js';
 import { nowTime } from '../common/conditions.js';
 import { indexedInformer, type Controller, type ControllerContext } from '../common/context.js';
+import { disruptionConditions } from '../common/pods.js';
 import { evictionDelayMs, mergeTaints, sameTaints, unknownConditions, wantedTaints } from './taints.js';
 
 const log = logger('node-lifecycle-controller');
@@ -126,6 +127,11 @@ export class NodeLifecycleController implements Controller {
       this.evicting.add(objectKey(p));
       try {
         this.events.event(p, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${objectKey(p)}`, { apiVersion: 'v1', kind: 'Pod' });
+        // As the taint eviction controller does: say why before deleting (Job pod failure policies read it).
+        const conditions = disruptionConditions(p, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
+        await this.podClient.updateStatus({ ...p, status: { ...p.status, conditions } }, { signal }).catch((err: unknown) => {
+          if (!isNotFound(err) && !isConflict(err)) throw err;
+        });
         await this.podClient.delete(p.metadata.name ?? '', { namespace: p.metadata.namespace, signal });
       } catch (err) {
         if (!isNotFound(err)) throw err;

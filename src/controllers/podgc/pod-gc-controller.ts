@@ -13,7 +13,7 @@ import type { Node, Pod } from '../../client/kinds/core.js';
 import type { ResourceClient } from '../../client/resource-client.js';
 import { resources } from '../../client/resources.js';
 import { objectKey } from '../../client/types.js';
-import { nowTime } from '../common/conditions.js';
+import { disruptionConditions } from '../common/pods.js';
 import type { Controller, ControllerContext } from '../common/context.js';
 
 const log = logger('pod-garbage-collector');
@@ -94,8 +94,7 @@ export class PodGcController implements Controller {
 
   private async failAndDelete(p: Pod, message: string, signal: AbortSignal): Promise<void> {
     if (p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') {
-      const conditions = [...(p.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'),
-        { type: 'DisruptionTarget', status: 'True' as const, reason: 'DeletionByPodGC', message, lastTransitionTime: nowTime() }];
+      const conditions = disruptionConditions(p, 'DeletionByPodGC', message);
       try {
         await this.client.updateStatus({ ...p, status: { ...p.status, phase: 'Failed', conditions } }, { signal });
       } catch (err) {

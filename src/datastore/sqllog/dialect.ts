@@ -36,6 +36,12 @@ export interface SqlDialect {
   readonly maxRowsPerStatement: number;
   /** Most value bytes per INSERT (MySQL's max_allowed_packet); unlimited when absent. */
   readonly maxBytesPerStatement?: number | undefined;
+  /**
+   * An index hint after the table name in the batch lookup of live rows by name. Without table
+   * statistics SQLite's planner prefers the succ index for `succ IS NULL` and scans every live
+   * row (40 ms instead of 0.15 ms for 34 keys among 30k live rows).
+   */
+  readonly liveLookupHint?: string | undefined;
   /** A key column value as a string (mysql returns VARBINARY as a Buffer). */
   decodeKey(v: unknown): string;
 }

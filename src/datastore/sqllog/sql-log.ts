@@ -113,7 +113,7 @@ export class SqlLog implements Log {
       const head = toNumber(meta?.['revision']);
       const keys = batchKeys(ops);
       const found = await tx.query(
-        `SELECT ${COLS} FROM k3ts_log WHERE succ IS NULL AND deleted = 0 AND name IN (${keys.map(() => '?').join(', ')})`, keys);
+        `SELECT ${COLS} FROM k3ts_log ${this.dialect.liveLookupHint ?? ''} WHERE succ IS NULL AND deleted = 0 AND name IN (${keys.map(() => '?').join(', ')})`, keys);
       const live = new Map<string, Row>();
       for (const r of found) { const row = this.row(r); live.set(row.key, row); }
       const plan = planBatch(ops, live, head);

@@ -97,6 +97,9 @@ export function phaseOf(pod: Pod, run: PodRun): 'Running' | 'Succeeded' | 'Faile
   return run.containers.every((c) => c.terminated?.code === 0) ? 'Succeeded' : 'Failed';
 }
 
+/** 128 + SIGKILL. */
+const KILLED_EXIT_CODE = 137;
+
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** A stable fake container ID for a container instance. */
@@ -169,10 +172,13 @@ export function renderStatus(pod: Pod, run: PodRun, now: number): PodStatus {
   return status;
 }
 
-/** The final status of a pod being deleted: every container stopped (exit 0), phase from the exits. */
+/**
+ * The final status of a pod being deleted: every running container killed (exit 137, what a
+ * process that ignores SIGTERM reports after the grace period), phase from the exits.
+ */
 export function renderTerminated(pod: Pod, run: PodRun, now: number): PodStatus {
   for (const c of run.containers) {
-    if (!c.terminated) c.terminated = { code: 0, startedAt: c.startedAt, finishedAt: now };
+    if (!c.terminated) c.terminated = { code: KILLED_EXIT_CODE, startedAt: c.startedAt, finishedAt: now };
     c.restartAt = undefined;
   }
   return renderStatus(pod, run, now);

@@ -7,6 +7,8 @@
  * (or times out) blocks the request under `failurePolicy: Fail` (500) and is skipped under
  * `Ignore`. Webhooks with side effects refuse dry runs; matchConditions (CEL) narrow the calls;
  * mutating webhooks with `reinvocationPolicy: IfNeeded` run again when a later one changed the object.
+ * A webhook matched through an equivalent resource (matchPolicy Equivalent) sees the request at
+ * the version its rule named (versioned.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { isPlainObject, jsonEqual, type KubeObject } from '../../../api/meta/object.js';
@@ -15,8 +17,9 @@ import { StatusError, failure, statusErrors, type StatusReason } from '../../../
 import { logger } from '../../../base/log.js';
 import type { AdmissionAttributes, MutatingPlugin, Operation, ValidatingPlugin } from '../admission.js';
 import { postReview, resolveTarget, type ServiceResolver, WebhookCallError } from './client.js';
-import { exempt, webhookMatches } from './matching.js';
+import { exempt, matchWebhook, type Invocation, type MatchRequest } from './matching.js';
 import { evaluateMatchConditions } from './match-conditions.js';
+import { type EquivalentResourceMapper, type VersionedAttributes, versionedAttributes } from './versioned.js';
 
 const log = logger('admission-webhook');
 
@@ -25,6 +28,8 @@ export interface WebhookSources {
   readonly configurations: () => readonly KubeObject[];
   readonly namespaceLabels: (namespace: string) => Promise<Readonly<Record<string, string>> | undefined>;
   readonly resolveService: ServiceResolver;
+  /** Served resources sharing storage (absent: every webhook matches exactly). */
+  readonly equivalents?: EquivalentResourceMapper;
 }
 
 interface Hook {
@@ -43,16 +48,27 @@ function hooksOf(configs: readonly KubeObject[]): Hook[] {
   return out;
 }
 
-function review(a: AdmissionAttributes, uid: string): Record<string, unknown> {
+/** What a hook is called for on this request, or undefined; the object's current labels count. */
+function matcher(a: AdmissionAttributes, sources: WebhookSources, namespaceLabels: MatchRequest['namespaceLabels']): (hook: Hook) => Invocation | undefined {
+  const mapper = sources.equivalents;
+  let equivalents: MatchRequest['equivalents'];
+  if (mapper) {
+    let found: ReturnType<EquivalentResourceMapper['equivalentsOf']> | undefined;
+    equivalents = () => (found ??= mapper.equivalentsOf({ group: a.group, version: a.version, resource: a.resource }, a.subresource));
+  }
+  const m: MatchRequest = { attrs: a, namespaceLabels, ...(equivalents ? { equivalents } : {}) };
+  return (hook) => matchWebhook(hook.spec, m);
+}
+
+function review(v: VersionedAttributes, uid: string): Record<string, unknown> {
+  const a = v.attrs;
   const u = a.user;
   const options = a.operation === 'CREATE' ? 'CreateOptions' : a.operation === 'UPDATE' ? 'UpdateOptions' : a.operation === 'DELETE' ? 'DeleteOptions' : undefined;
-  const resource = { group: a.group, version: a.version, resource: a.resource };
-  const kind = { group: a.group, version: a.version, kind: a.kind };
   return {
     apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview',
     request: {
-      uid, kind, resource, requestKind: kind, requestResource: resource,
-      ...(a.subresource ? { subResource: a.subresource, requestSubResource: a.subresource } : {}),
+      uid, kind: v.kind, resource: v.resource, requestKind: v.requestKind, requestResource: v.requestResource,
+      ...(v.subresource ? { subResource: v.subresource } : {}), ...(v.requestSubResource ? { requestSubResource: v.requestSubResource } : {}),
       ...(a.name ? { name: a.name } : {}), ...(a.namespace ? { namespace: a.namespace } : {}),
       operation: a.operation,
       userInfo: u ? { username: u.name, ...(u.uid ? { uid: u.uid } : {}), groups: [...u.groups], ...(u.extra ? { extra: u.extra } : {}) } : {},
@@ -73,9 +89,10 @@ function denied(name: string, status: unknown): StatusError {
 }
 
 /** Calls one webhook; returns its response, or undefined when it failed (or its conditions said no) and may be ignored. */
-async function call(hook: Hook, a: AdmissionAttributes, sources: WebhookSources): Promise<Record<string, unknown> | undefined> {
+async function call(hook: Hook, v: VersionedAttributes, sources: WebhookSources): Promise<Record<string, unknown> | undefined> {
   const spec = hook.spec;
-  const conditions = evaluateMatchConditions(spec, a);
+  const a = v.attrs;
+  const conditions = evaluateMatchConditions(spec, a, v);
   if ('error' in conditions) {
     if (spec['failurePolicy'] === 'Ignore') return undefined;
     throw statusErrors.internal(`failed calling webhook ${JSON.stringify(hook.name)}: ${conditions.error}`);
@@ -89,7 +106,7 @@ async function call(hook: Hook, a: AdmissionAttributes, sources: WebhookSources)
     const versions = spec['admissionReviewVersions'];
     if (Array.isArray(versions) && !versions.includes('v1')) throw new WebhookCallError('webhook does not accept v1 AdmissionReview');
     const target = await resolveTarget(spec['clientConfig'], sources.resolveService);
-    const body = await postReview(target, review(a, uid), { timeoutSeconds });
+    const body = await postReview(target, review(v, uid), { timeoutSeconds });
     const response = body['response'];
     if (!isPlainObject(response)) throw new WebhookCallError('webhook response was absent');
     if (response['uid'] !== uid) throw new WebhookCallError(`expected response.uid=${JSON.stringify(uid)}, got ${JSON.stringify(response['uid'])}`);
@@ -116,25 +133,29 @@ function accept(hook: Hook, response: Record<string, unknown>, a: AdmissionAttri
 const handlesAll = (_op: Operation) => true;
 
 /** Runs one mutating webhook; returns true when it changed the object. */
-async function mutate(hook: Hook, a: AdmissionAttributes, sources: WebhookSources): Promise<boolean> {
-  const response = await call(hook, a, sources);
+async function mutate(hook: Hook, invocation: Invocation, a: AdmissionAttributes, sources: WebhookSources): Promise<boolean> {
+  // Converted afresh on every call: an earlier webhook may have changed the object.
+  const v = versionedAttributes(a, invocation, sources.equivalents);
+  const response = await call(hook, v, sources);
   if (!response) return false;
   accept(hook, response, a);
   const patch = response['patch'];
-  if (patch === undefined || patch === null || patch === '' || !a.object) return false;
+  const current = v.attrs.object;
+  if (patch === undefined || patch === null || patch === '' || !current || !a.object) return false;
   if (response['patchType'] !== 'JSONPatch' || typeof patch !== 'string') throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} returned a patch with unsupported patchType ${JSON.stringify(response['patchType'])}`);
   let next: unknown;
   try {
-    next = applyJsonPatch(structuredClone(a.object), decodeJsonPatch(JSON.parse(Buffer.from(patch, 'base64').toString('utf8'))));
+    next = applyJsonPatch(structuredClone(current), decodeJsonPatch(JSON.parse(Buffer.from(patch, 'base64').toString('utf8'))));
   } catch (e) {
     throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} returned a patch that does not apply: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!isPlainObject(next) || !isPlainObject(next['metadata'])) throw statusErrors.internal(`admission webhook ${JSON.stringify(hook.name)} patched the object into something that is not an object`);
-  if (jsonEqual(next, a.object)) return false;
-  // The handler holds `a.object`: the patched object replaces its contents.
+  if (jsonEqual(next, current)) return false;
+  // The handler holds `a.object`: the patched object, back at the request's version, replaces its contents.
+  const back = v.toRequest(next as KubeObject);
   const obj = a.object as Record<string, unknown>;
   for (const k of Object.keys(obj)) delete obj[k];
-  Object.assign(obj, next);
+  Object.assign(obj, back);
   return true;
 }
 
@@ -147,16 +168,19 @@ export function mutatingWebhooks(sources: WebhookSources): MutatingPlugin {
       const hooks = hooksOf(sources.configurations());
       if (!hooks.length) return;
       const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
-      const called: { hook: Hook; at: number }[] = [];
+      const match = matcher(a, sources, nsLabels);
+      const called: { hook: Hook; invocation: Invocation; at: number }[] = [];
       let lastChange = -1;
+      // Each hook is matched at its turn (as kube-apiserver does): an earlier patch may change what its objectSelector sees.
       for (const [i, hook] of hooks.entries()) {
-        if (!webhookMatches(hook.spec, { attrs: a, namespaceLabels: nsLabels })) continue;
-        called.push({ hook, at: i });
-        if (await mutate(hook, a, sources)) lastChange = i;
+        const invocation = match(hook);
+        if (!invocation) continue;
+        called.push({ hook, invocation, at: i });
+        if (await mutate(hook, invocation, a, sources)) lastChange = i;
       }
       // reinvocationPolicy IfNeeded: once more, for webhooks that ran before a later one changed the object.
-      for (const { hook, at } of called) {
-        if (hook.spec['reinvocationPolicy'] === 'IfNeeded' && at < lastChange) await mutate(hook, a, sources);
+      for (const { hook, invocation, at } of called) {
+        if (hook.spec['reinvocationPolicy'] === 'IfNeeded' && at < lastChange) await mutate(hook, invocation, a, sources);
       }
     },
   };
@@ -171,9 +195,13 @@ export function validatingWebhooks(sources: WebhookSources): ValidatingPlugin {
       const hooks = hooksOf(sources.configurations());
       if (!hooks.length) return;
       const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
-      const matched = hooks.filter((h) => webhookMatches(h.spec, { attrs: a, namespaceLabels: nsLabels }));
-      const results = await Promise.allSettled(matched.map(async (hook) => {
-        const response = await call(hook, a, sources);
+      const match = matcher(a, sources, nsLabels);
+      const matched = hooks.flatMap((hook) => {
+        const invocation = match(hook);
+        return invocation ? [{ hook, invocation }] : [];
+      });
+      const results = await Promise.allSettled(matched.map(async ({ hook, invocation }) => {
+        const response = await call(hook, versionedAttributes(a, invocation, sources.equivalents), sources);
         if (response) accept(hook, response, a);
       }));
       for (const r of results) if (r.status === 'rejected') throw r.reason;

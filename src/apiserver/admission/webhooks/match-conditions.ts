@@ -7,25 +7,31 @@ import { isCelError } from '@bufbuild/cel';
 import { isPlainObject } from '../../../api/meta/object.js';
 import { compileRule, toCel } from '../../../api/apiextensions/cel-rules.js';
 import type { AdmissionAttributes } from '../admission.js';
+import type { VersionedAttributes } from './versioned.js';
+
+/** The kind the webhook is asked about, and what the request was made to. */
+type RequestedAs = Pick<VersionedAttributes, 'kind' | 'requestKind' | 'requestResource' | 'requestSubResource'>;
 
 export type ConditionOutcome = { readonly match: boolean } | { readonly error: string };
 
-function requestOf(a: AdmissionAttributes): Record<string, unknown> {
+function requestOf(a: AdmissionAttributes, as: RequestedAs | undefined): Record<string, unknown> {
   const u = a.user;
+  const kind = as?.kind ?? { group: a.group, version: a.version, kind: a.kind }, resource = { group: a.group, version: a.version, resource: a.resource };
   return {
-    kind: { group: a.group, version: a.version, kind: a.kind }, resource: { group: a.group, version: a.version, resource: a.resource },
-    subResource: a.subresource, name: a.name, namespace: a.namespace, operation: a.operation, dryRun: a.dryRun,
+    kind, resource, subResource: a.subresource,
+    requestKind: as?.requestKind ?? kind, requestResource: as?.requestResource ?? resource, requestSubResource: as?.requestSubResource ?? a.subresource,
+    name: a.name, namespace: a.namespace, operation: a.operation, dryRun: a.dryRun,
     userInfo: u ? { username: u.name, uid: u.uid ?? '', groups: [...u.groups], extra: u.extra ?? {} } : {},
   };
 }
 
-/** Evaluates the webhook's matchConditions (absent: a match). */
-export function evaluateMatchConditions(webhook: Record<string, unknown>, a: AdmissionAttributes): ConditionOutcome {
+/** Evaluates the webhook's matchConditions (absent: a match) over `a`, the request at the webhook's version. */
+export function evaluateMatchConditions(webhook: Record<string, unknown>, a: AdmissionAttributes, as?: RequestedAs): ConditionOutcome {
   const conditions = webhook['matchConditions'];
   if (!Array.isArray(conditions) || !conditions.length) return { match: true };
   const bindings = {
     object: toCel(a.operation === 'DELETE' ? null : a.object ?? null, undefined), oldObject: toCel(a.oldObject ?? null, undefined),
-    request: toCel(requestOf(a), undefined),
+    request: toCel(requestOf(a, as), undefined),
   };
   for (const c of conditions) {
     if (!isPlainObject(c) || typeof c['expression'] !== 'string') return { error: 'a matchCondition has no expression' };

@@ -1,7 +1,8 @@
 /**
  * @module pods/binding (the scheduler assigns a node: spec.nodeName set once, PodScheduled
  * condition, 409 when already bound) and pods/eviction (a delete that respects
- * PodDisruptionBudgets: 429 when a budget allows no disruption), as kube-apiserver serves them.
+ * PodDisruptionBudgets: 429 when a budget allows no disruption; a running pod gets the
+ * DisruptionTarget condition before it is deleted), as kube-apiserver serves them.
  */
 import { cloneJson, getPath, isPlainObject, type KubeObject } from '../../../api/meta/object.js';
 import { selectorFromObject } from '../../../api/labels/from-object.js';
@@ -53,6 +54,23 @@ export function bindingSubresource(pods: Store): Subresource {
   };
 }
 
+/**
+ * Adds DisruptionTarget=True (EvictionByEvictionAPI) to a pod about to be evicted, as
+ * kube-apiserver does since PodDisruptionConditions (GA in v1.31): Job pod failure policies
+ * and users read it to tell an eviction from a crash.
+ */
+async function markDisrupted(pods: Store, ctx: Parameters<Store['update']>[0], name: string): Promise<void> {
+  await pods.update(ctx, name, (prev) => {
+    if (!prev) throw statusErrors.notFound({ resource: 'pods', group: '' }, name);
+    const next = cloneJson(prev);
+    const status = obj(next['status']);
+    const conditions = (Array.isArray(status['conditions']) ? status['conditions'] : []).filter((c) => !(isPlainObject(c) && c['type'] === 'DisruptionTarget'));
+    conditions.push({ type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastProbeTime: null, lastTransitionTime: nowTimestamp() });
+    next['status'] = { ...status, conditions };
+    return next;
+  }, { strategy: new ServerWriteStrategy(pods.strategy) });
+}
+
 const DISRUPTION_MESSAGE = "Cannot evict pod as it would violate the pod's disruption budget.";
 
 export function evictionSubresource(pods: Store, registry: ResourceRegistry): Subresource {
@@ -94,6 +112,7 @@ export function evictionSubresource(pods: Store, registry: ResourceRegistry): Su
             }, { strategy: new ServerWriteStrategy(pdbs.store.strategy) });
           }
         }
+        await markDisrupted(pods, ctx, name);
       }
       await pods.delete(ctx, name, req);
       return { body: SUCCESS(201), code: 201 };

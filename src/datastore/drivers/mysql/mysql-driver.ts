@@ -39,6 +39,7 @@ export const mysqlDialect: SqlDialect = {
   maxRowsPerStatement: 256,
   // Stay well under the default max_allowed_packet (16 MiB; values travel hex-encoded).
   maxBytesPerStatement: 4 << 20,
+  liveLookupHint: 'FORCE INDEX (k3ts_log_name_id_succ)',
   decodeKey: (v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v)),
 };
 

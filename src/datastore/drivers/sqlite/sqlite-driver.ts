@@ -35,6 +35,7 @@ export const sqliteDialect: SqlDialect = {
   lockMeta: 'SELECT revision, compact_revision FROM k3ts_meta WHERE id = 1',
   supersedeStyle: 'case',
   maxRowsPerStatement: 256,
+  liveLookupHint: 'INDEXED BY k3ts_log_live',
   decodeKey: (v) => String(v),
 };
 
