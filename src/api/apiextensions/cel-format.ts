@@ -1,61 +1,58 @@
 /**
- * @module Kubernetes's format CEL library: `format.dns1123Label()` and its siblings, and
- * `format.named(name)`, each with `.validate(string)` listing what is wrong with a value.
- * Kubernetes returns optionals (`optional<Format>`, `optional<list<string>>`); @bufbuild/cel
- * has no optional type, so a format is a tagged string and `validate` returns the list of
- * errors, with `hasValue()`, `value()` and `orValue()` defined on both so that the usual rules
- * (`!format.dns1123Label().validate(self).hasValue()`, `format.named(n).value().validate(x)`)
- * evaluate as in Kubernetes. The name checks are k3ts's own validators.
+ * @module The Kubernetes format CEL library (apiserver library/format.go): format.named(name)
+ * returning an optional format, format.<name>() for each named format, and
+ * <format>.validate(string) returning optional.none() when the string is valid, else an optional
+ * list of the error strings. The name checks reuse k3ts's validators (validation/names.ts), the
+ * CRD string formats reuse formats.ts, and uri follows Go's url.ParseRequestURI.
  */
-import { celFunc, celList, celMethod, CelScalar, listType, type CelFunc, type CelValue } from '@bufbuild/cel';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '../validation/names.js';
+import { celFunc, celList, celMethod, CelScalar, type CelFunc } from '@bufbuild/cel';
+import { FORMAT_TYPE, OPTIONAL_TYPE, textOf } from './cel-opaque.js';
+import { optionalOf } from './cel-optional.js';
 import { matchesFormat } from './formats.js';
+import {
+  isQualifiedName, isValidLabelValue, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator,
+} from '../validation/names.js';
 
-const { STRING, BOOL, DYN } = CelScalar;
-const LIST = listType(DYN);
+const { STRING } = CelScalar;
 
-/** Marks a string as a format (it starts with a control character, so user data never is one). */
-const FORMAT_TAG = '\u0001format:';
-
-/** A generateName prefix may end in '-': check it as if the dash were a letter (upstream's maskTrailingDash). */
-const prefixed = (check: (s: string) => string[]) => (s: string): string[] => check(s.length > 1 && s.endsWith('-') ? `${s.slice(0, -1)}a` : s);
-const asFormat = (name: string, what: string) => (s: string): string[] => (matchesFormat(name, s) ? [] : [`does not match the ${what} format`]);
-
-const FORMATS: Readonly<Record<string, (s: string) => string[]>> = {
-  dns1123Label: isDNS1123Label,
-  dns1123Subdomain: isDNS1123Subdomain,
-  dns1035Label: isDNS1035Label,
-  qualifiedName: isQualifiedName,
-  dns1123LabelPrefix: prefixed(isDNS1123Label),
-  dns1123SubdomainPrefix: prefixed(isDNS1123Subdomain),
-  dns1035LabelPrefix: prefixed(isDNS1035Label),
-  labelValue: isValidLabelValue,
-  uri: asFormat('uri', 'URI'),
-  uuid: asFormat('uuid', 'UUID'),
-  byte: asFormat('byte', 'base64'),
-  date: asFormat('date', 'date (RFC 3339 full-date)'),
-  datetime: asFormat('datetime', 'date-time (RFC 3339)'),
-};
-
-function formatOf(tagged: string): (s: string) => string[] {
-  const check = tagged.startsWith(FORMAT_TAG) ? FORMATS[tagged.slice(FORMAT_TAG.length)] : undefined;
-  if (!check) throw new Error('optional.none() dereference');
-  return check;
+/** Go's url.ParseRequestURI errors, for the uri format (an absolute URI or an absolute path). */
+function requestURIErrors(s: string): string[] {
+  const fail = (why: string) => [`parse ${JSON.stringify(s)}: ${why}`];
+  if (s === '') return fail('empty url');
+  if (/[\x00-\x1f\x7f]/.test(s)) return fail('net/url: invalid control character in URL');
+  if (s === '*' || s.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s)) return [];
+  return fail('invalid URI for request');
 }
 
-const isFormat = (s: string): boolean => s.startsWith(FORMAT_TAG) && FORMATS[s.slice(FORMAT_TAG.length)] !== undefined;
+const byFormat = (format: string, message: string) => (s: string): string[] => (matchesFormat(format, s) ? [] : [message]);
+const named = (v: NameValidator, prefix: boolean) => (s: string): string[] => v(s, prefix);
 
-/** Every format function and the optional-like accessors. */
+/** The named formats, by the name format.named() accepts. */
+export const FORMATS: Readonly<Record<string, (s: string) => string[]>> = {
+  dns1123Label: named(nameIsDNSLabel, false),
+  dns1123Subdomain: named(nameIsDNSSubdomain, false),
+  dns1035Label: named(nameIsDNS1035Label, false),
+  qualifiedName: isQualifiedName,
+  dns1123LabelPrefix: named(nameIsDNSLabel, true),
+  dns1123SubdomainPrefix: named(nameIsDNSSubdomain, true),
+  dns1035LabelPrefix: named(nameIsDNS1035Label, true),
+  labelValue: isValidLabelValue,
+  uri: requestURIErrors,
+  uuid: byFormat('uuid', 'does not match the UUID format'),
+  byte: byFormat('byte', 'invalid base64'),
+  date: byFormat('date', 'invalid date'),
+  datetime: byFormat('datetime', 'invalid datetime'),
+};
+
+/** The format functions. */
 export const formatFuncs: CelFunc[] = [
-  ...Object.keys(FORMATS).map((name) => celFunc(`format.${name}`, [], STRING, () => FORMAT_TAG + name)),
-  celFunc('format.named', [STRING], STRING, (name) => FORMAT_TAG + name),
-  celMethod('validate', STRING, [STRING], LIST, function (value) { return celList(formatOf(this)(value)); }),
-  celMethod('hasValue', STRING, [], BOOL, function () { return isFormat(this); }),
-  celMethod('value', STRING, [], STRING, function () { formatOf(this); return this; }),
-  celMethod('hasValue', LIST, [], BOOL, function () { return this.size > 0; }),
-  celMethod('value', LIST, [], LIST, function () {
-    if (this.size === 0) throw new Error('optional.none() dereference');
-    return this;
+  ...Object.keys(FORMATS).map((name) => celFunc(`format.${name}`, [], FORMAT_TYPE.type, () => FORMAT_TYPE.of(name))),
+  celFunc('format.named', [STRING], OPTIONAL_TYPE.type, (name) => optionalOf(Object.hasOwn(FORMATS, name) ? FORMAT_TYPE.of(name) : undefined)),
+  celMethod('validate', FORMAT_TYPE.type, [STRING], OPTIONAL_TYPE.type, function (s) {
+    const name = textOf(FORMAT_TYPE, this);
+    const check = Object.hasOwn(FORMATS, name) ? FORMATS[name] : undefined;
+    if (!check) throw new Error('no such overload: validate');
+    const errs = check(s);
+    return optionalOf(errs.length ? celList(errs) : undefined);
   }),
-  celMethod('orValue', LIST, [DYN], DYN, function (other: CelValue) { return this.size > 0 ? this : other; }),
 ];

@@ -3,16 +3,19 @@
  * @bufbuild/cel: the strings extension (from the library), the list library (isSorted, sum, min,
  * max, indexOf, lastIndexOf), regex find/findAll, URL parsing (url, isURL and its getters), the
  * quantity library (quantities are carried as their canonical strings), the sets extension, and
- * from their own modules the IP/CIDR (cel-net.ts), semver (cel-semver.ts) and format
- * (cel-format.ts) libraries. Functions Kubernetes has but k3ts lacks are listed so rules using
- * them are reported as not evaluated instead of failing.
+ * from sibling modules the IP/CIDR (cel-net.ts), semver (cel-semver.ts), format (cel-format.ts)
+ * and optional (cel-optional.ts) libraries and two-variable comprehensions
+ * (cel-comprehensions.ts). Functions Kubernetes has but k3ts cannot provide are listed so rules
+ * using them are reported as not evaluated instead of failing.
  */
-import { celFunc, celMap, celMethod, CelScalar, listType, celList, mapType, type CelFunc, type CelValue } from '@bufbuild/cel';
+import { celFunc, celMethod, CelScalar, listType, celList, celMap, mapType, type CelFunc, type CelValue } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { isQuantity, parseQuantity, Quantity } from '../quantity.js';
+import { comprehensionFuncs } from './cel-comprehensions.js';
 import { formatFuncs } from './cel-format.js';
 import { netFuncs } from './cel-net.js';
-import { compareSemver, SEMVER_TAG, semverFuncs, semverOf } from './cel-semver.js';
+import { optionalFuncs } from './cel-optional.js';
+import { semverFuncs } from './cel-semver.js';
 
 const { INT, STRING, BOOL, DYN } = CelScalar;
 const LIST = listType(DYN);
@@ -111,28 +114,23 @@ const urlFuncs: CelFunc[] = [
   celMethod('getEscapedPath', STRING, [], STRING, function () {
     return parseURL(this)?.pathname ?? '';
   }),
+  // Go's url.Query(): every key with all its values in order, `+` and escapes decoded.
   celMethod('getQuery', STRING, [], mapType(STRING, listType(STRING)), function () {
-    const out = new Map<string, CelValue>();
-    const params = parseURL(this)?.searchParams;
-    for (const k of new Set(params?.keys() ?? [])) out.set(k, celList(params?.getAll(k) ?? []));
-    return celMap(out);
+    const out = new Map<string, string[]>();
+    for (const [k, v] of parseURL(this)?.searchParams ?? []) out.set(k, [...(out.get(k) ?? []), v]);
+    return celMap(new Map([...out].map(([k, vs]) => [k, celList(vs)])));
   }),
 ];
 
 const q = (s: string): Quantity => parseQuantity(s);
 const qOf = (v: CelValue): Quantity => (typeof v === 'bigint' ? parseQuantity(v.toString()) : q(String(v)));
 
-/** Orders two quantities, or two versions from semver() (both libraries name their comparisons alike). */
-function order(a: string, b: string): number {
-  return a.startsWith(SEMVER_TAG) ? compareSemver(semverOf(a), semverOf(b)) : q(a).cmp(q(b));
-}
-
 const quantityFuncs: CelFunc[] = [
   celFunc('isQuantity', [STRING], BOOL, (s) => isQuantity(s)),
   celFunc('quantity', [STRING], STRING, (s) => q(s).toString()),
-  celMethod('compareTo', STRING, [STRING], INT, function (o) { return BigInt(order(this, o)); }),
-  celMethod('isGreaterThan', STRING, [STRING], BOOL, function (o) { return order(this, o) > 0; }),
-  celMethod('isLessThan', STRING, [STRING], BOOL, function (o) { return order(this, o) < 0; }),
+  celMethod('compareTo', STRING, [STRING], INT, function (o) { return BigInt(q(this).cmp(q(o))); }),
+  celMethod('isGreaterThan', STRING, [STRING], BOOL, function (o) { return q(this).cmp(q(o)) > 0; }),
+  celMethod('isLessThan', STRING, [STRING], BOOL, function (o) { return q(this).cmp(q(o)) < 0; }),
   celMethod('add', STRING, [DYN], STRING, function (o) { return q(this).add(qOf(o)).toString(); }),
   celMethod('sub', STRING, [DYN], STRING, function (o) { return q(this).sub(qOf(o)).toString(); }),
   celMethod('sign', STRING, [], INT, function () { return BigInt(q(this).sign()); }),
@@ -153,11 +151,14 @@ const setFuncs: CelFunc[] = [
 ];
 
 /** Every extension function k3ts provides to validation rules. */
-export const kubernetesFuncs: readonly CelFunc[] = [...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...quantityFuncs, ...semverFuncs, ...formatFuncs, ...setFuncs];
+export const kubernetesFuncs: readonly CelFunc[] = [
+  ...strings, ...listFuncs, ...regexFuncs, ...urlFuncs, ...netFuncs, ...quantityFuncs, ...setFuncs,
+  ...semverFuncs, ...optionalFuncs, ...formatFuncs, ...comprehensionFuncs,
+];
 
 /**
- * Kubernetes CEL functions k3ts does not implement: rules calling them are not evaluated. Optional
- * values beyond the format library (`optional.of`, `.?field`) and two-variable comprehensions are
- * not in @bufbuild/cel's parser; such rules fail to parse and are reported the same way.
+ * Kubernetes CEL functions k3ts does not implement: rules calling them are not evaluated. The
+ * optMap/optFlatMap macros need the parser to bind a variable, which @bufbuild/cel 0.6.1 does
+ * only for its own macros (the `.?`/`[?` optional syntax fails to parse and is reported so too).
  */
-export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(['optional.of', 'optional.ofNonZeroValue', 'optional.none']);
+export const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(['optMap', 'optFlatMap']);

@@ -1,116 +1,169 @@
 /**
- * @module Kubernetes's IP and CIDR CEL libraries (`ip()`, `cidr()`, `isIP`, `isCIDR`,
- * `ip.isCanonical`, the address predicates, containment) on @bufbuild/cel. The library has no
- * opaque types outside protobuf messages, so an IP is carried as its canonical text (Go's
- * netip form: dotted IPv4, RFC 5952 IPv6) and a CIDR as `<canonical ip>/<bits>` with the
- * address as written (unmasked, as netip.Prefix keeps it); equality of two ip() or two cidr()
- * values is then equality of the texts, as in Kubernetes. Parsing follows netip: no leading
- * zeros in IPv4 octets, no zones, and IPv4-mapped IPv6 addresses are refused.
+ * @module The Kubernetes IP and CIDR CEL libraries (apiserver library/ip.go and cidr.go): ip(),
+ * isIP(), ip.isCanonical(), family(), the is*() address classes, cidr(), isCIDR(), containsIP(),
+ * containsCIDR(), ip() of a CIDR, masked(), prefixLength() and string(). Parsing follows Go's
+ * net/netip (no leading zeros in IPv4 octets, no zones, IPv4-mapped IPv6 refused); values are
+ * the opaque types of cel-opaque.ts carrying netip's canonical text.
  */
-import { isIPv6 } from 'node:net';
 import { celFunc, celMethod, CelScalar, type CelFunc } from '@bufbuild/cel';
-import { type Ip, formatIp, parseIp } from '../../base/cidr.js';
+import { CIDR_TYPE, IP_TYPE, textOf } from './cel-opaque.js';
 
-const { INT, STRING, BOOL } = CelScalar;
+const { INT, STRING, BOOL, DYN } = CelScalar;
 
-const V4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+/** An address as its bytes (4 or 16). */
+type Addr = number[];
 
-/** Parses an address as netip.ParseAddr does, with Kubernetes's extra refusals; a reason when it is not one. */
-export function parseCelIp(text: string): Ip | string {
-  if (text.includes('%')) return `IP address ${JSON.stringify(text)} with zone value is not allowed`;
-  const v4 = V4.exec(text);
-  if (v4) {
-    const bytes = v4.slice(1).map(Number);
-    if (bytes.some((b) => b > 255)) return `IP Address ${JSON.stringify(text)} parse error: IPv4 field has value >255`;
-    return { family: 4, bytes: Uint8Array.from(bytes) };
+function parseV4(s: string): Addr | string {
+  const parts = s.split('.');
+  if (parts.length !== 4) return parts.length < 4 ? 'IPv4 address too short' : 'IPv4 address too long';
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return p === '' ? 'IPv4 field must have at least one digit' : 'unexpected character';
+    if (p.length > 1 && p.startsWith('0')) return 'IPv4 field has octet with leading zero';
+    if (Number(p) > 255) return 'IPv4 field has value >255';
+    out.push(Number(p));
   }
-  if (!isIPv6(text)) return `IP Address ${JSON.stringify(text)} parse error during conversion from string`;
-  const ip = parseIp(text);
-  if (!ip) return `IP Address ${JSON.stringify(text)} parse error during conversion from string`;
-  const b = ip.bytes;
-  if (b.slice(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff) return `IPv4-mapped IPv6 address ${JSON.stringify(text)} is not allowed`;
-  return ip;
+  return out;
 }
 
-interface CelCidr {
-  readonly ip: Ip;
-  readonly bits: number;
+function parseV6(s: string): Addr | string {
+  const halves = s.split('::');
+  if (halves.length > 2) return 'multiple :: in address';
+  const groups = (h: string): number[] | string => {
+    if (h === '') return [];
+    const out: number[] = [];
+    const fields = h.split(':');
+    for (const [i, f] of fields.entries()) {
+      if (i === fields.length - 1 && f.includes('.')) {
+        const v4 = parseV4(f);
+        if (typeof v4 === 'string') return v4;
+        out.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(f)) out.push(parseInt(f, 16));
+      else return f === '' ? 'colon must be followed by more characters' : 'each colon-separated field must have at most 4 hex digits';
+    }
+    return out;
+  };
+  const head = groups(halves[0] ?? '');
+  const tail = halves.length === 2 ? groups(halves[1] ?? '') : [];
+  if (typeof head === 'string') return head;
+  if (typeof tail === 'string') return tail;
+  const n = head.length + tail.length;
+  if (halves.length === 1 && n !== 8) return n < 8 ? 'address string too short' : 'trailing garbage after address';
+  if (halves.length === 2 && n > 7) return 'the :: must expand to at least one field of zeros';
+  const words = [...head, ...new Array<number>(8 - n).fill(0), ...tail];
+  return words.flatMap((w) => [w >> 8, w & 0xff]);
 }
 
-/** Parses `addr/bits` as netip.ParsePrefix does (the address keeps its host bits). */
-export function parseCelCidr(text: string): CelCidr | string {
-  const slash = text.indexOf('/');
-  const bad = `network address ${JSON.stringify(text)} parse error during conversion from string`;
-  if (slash < 0) return bad;
-  const ip = parseCelIp(text.slice(0, slash));
-  const bits = text.slice(slash + 1);
-  if (typeof ip === 'string' || !/^(0|[1-9]\d{0,2})$/.test(bits) || Number(bits) > ip.bytes.length * 8) return bad;
-  return { ip, bits: Number(bits) };
-}
-
-function ipOf(s: string): Ip {
-  const ip = parseCelIp(s);
-  if (typeof ip === 'string') throw new Error(ip);
-  return ip;
-}
-
-function cidrOf(s: string): CelCidr {
-  const c = parseCelCidr(s);
-  if (typeof c === 'string') throw new Error(c);
-  return c;
-}
-
-function inPrefix(ip: Ip, base: Ip, bits: number): boolean {
-  if (ip.family !== base.family) return false;
-  for (let bit = 0; bit < bits; bit++) {
-    const m = 0x80 >> (bit & 7);
-    if (((ip.bytes[bit >> 3] ?? 0) & m) !== ((base.bytes[bit >> 3] ?? 0) & m)) return false;
+/** Parses `s` as Kubernetes's CEL ip() does; returns the bytes or the error message. */
+export function parseIP(s: string): Addr | string {
+  const go = (why: string) => `IP Address ${JSON.stringify(s)} parse error during conversion from string: ParseAddr(${JSON.stringify(s)}): ${why}`;
+  if (s.includes(':')) {
+    if (s.includes('%')) {
+      const a = parseV6(s.slice(0, s.indexOf('%')));
+      return typeof a === 'string' ? go(a) : `IP address ${JSON.stringify(s)} with zone value is not allowed`;
+    }
+    const a = parseV6(s);
+    if (typeof a === 'string') return go(a);
+    if (a.slice(0, 10).every((b) => b === 0) && a[10] === 0xff && a[11] === 0xff) return `IPv4-mapped IPv6 address ${JSON.stringify(s)} is not allowed`;
+    return a;
   }
-  return true;
+  const a = s === '' ? 'unable to parse IP' : parseV4(s);
+  return typeof a === 'string' ? go(a) : a;
 }
 
-function masked(c: CelCidr): Ip {
-  const bytes = Uint8Array.from(c.ip.bytes);
-  for (let bit = c.bits; bit < bytes.length * 8; bit++) bytes[bit >> 3] = (bytes[bit >> 3] ?? 0) & ~(0x80 >> (bit & 7));
-  return { family: c.ip.family, bytes };
+/** netip's text of an address: dotted IPv4, or RFC 5952 IPv6 (longest zero run as `::`). */
+export function formatIP(a: Addr): string {
+  if (a.length === 4) return a.join('.');
+  const words = Array.from({ length: 8 }, (_, i) => (a[2 * i]! << 8) | a[2 * i + 1]!);
+  let best = -1, bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen) [best, bestLen] = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  const hex = (ws: number[]) => ws.map((w) => w.toString(16)).join(':');
+  return best < 0 ? hex(words) : `${hex(words.slice(0, best))}::${hex(words.slice(best + bestLen))}`;
 }
 
-const b = (ip: Ip, i: number): number => ip.bytes[i] ?? 0;
-const isUnspecified = (ip: Ip): boolean => ip.bytes.every((x) => x === 0);
-const isLoopback = (ip: Ip): boolean => (ip.family === 4 ? b(ip, 0) === 127 : ip.bytes.slice(0, 15).every((x) => x === 0) && b(ip, 15) === 1);
-const isMulticast = (ip: Ip): boolean => (ip.family === 4 ? (b(ip, 0) & 0xf0) === 0xe0 : b(ip, 0) === 0xff);
-const isLinkLocalUnicast = (ip: Ip): boolean => (ip.family === 4 ? b(ip, 0) === 169 && b(ip, 1) === 254 : b(ip, 0) === 0xfe && (b(ip, 1) & 0xc0) === 0x80);
-const isLinkLocalMulticast = (ip: Ip): boolean => (ip.family === 4 ? b(ip, 0) === 224 && b(ip, 1) === 0 && b(ip, 2) === 0 : b(ip, 0) === 0xff && (b(ip, 1) & 0x0f) === 0x02);
-const isBroadcast = (ip: Ip): boolean => ip.family === 4 && ip.bytes.every((x) => x === 255);
+interface Prefix { readonly addr: Addr; readonly bits: number }
 
-const ipText = (ip: Ip): string => formatIp(ip);
-const cidrText = (c: CelCidr): string => `${ipText(c.ip)}/${c.bits}`;
+/** Parses `s` as Kubernetes's CEL cidr() does; returns the prefix or the error message. */
+export function parseCIDR(s: string): Prefix | string {
+  const go = (why: string) => `network address parse error during conversion from string: network address parse error during conversion from string: netip.ParsePrefix(${JSON.stringify(s)}): ${why}`;
+  const slash = s.lastIndexOf('/');
+  if (slash < 0) return go('no \'/\'');
+  const ipText = s.slice(0, slash);
+  if (ipText.includes('%')) return go('IPv6 zones cannot be present in a prefix');
+  const addr = parseIP(ipText);
+  if (typeof addr === 'string') {
+    return addr.startsWith('IPv4-mapped') ? `network address parse error during conversion from string: IPv4-mapped IPv6 address ${JSON.stringify(s)} is not allowed` : go(addr.replace(/^.*?ParseAddr/, 'ParseAddr'));
+  }
+  const bitsText = s.slice(slash + 1);
+  if (!/^(0|[1-9]\d{0,2})$/.test(bitsText)) return go(`bad bits after slash: ${JSON.stringify(bitsText)}`);
+  const bits = Number(bitsText);
+  if (bits > addr.length * 8) return go(`prefix length out of range`);
+  return { addr, bits };
+}
 
-/** The IP and CIDR functions, for the CEL environment of validation rules. */
+function mask(a: Addr, bits: number): Addr {
+  return a.map((b, i) => (i * 8 >= bits ? 0 : i * 8 + 8 <= bits ? b : b & (0xff << (8 - (bits - i * 8))) & 0xff));
+}
+
+const same = (a: Addr, b: Addr): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function must<T>(r: T | string): T {
+  if (typeof r === 'string') throw new Error(r);
+  return r;
+}
+
+const ipOf = (v: Parameters<typeof textOf>[1]): Addr => must(parseIP(textOf(IP_TYPE, v)));
+const cidrOf = (v: Parameters<typeof textOf>[1]): Prefix => must(parseCIDR(textOf(CIDR_TYPE, v)));
+const cidrValue = (p: Prefix) => CIDR_TYPE.of(`${formatIP(p.addr)}/${p.bits}`);
+const inPrefix = (p: Prefix, a: Addr): boolean => p.addr.length === a.length && same(mask(p.addr, p.bits), mask(a, p.bits));
+const v4In = (a: Addr, first: number, second?: number) => a.length === 4 && a[0] === first && (second === undefined || a[1] === second);
+
+function addrClass(name: string, v4: (a: Addr) => boolean, v6: (a: Addr) => boolean): CelFunc {
+  return celMethod(name, IP_TYPE.type, [], BOOL, function () {
+    const a = ipOf(this);
+    return a.length === 4 ? v4(a) : v6(a);
+  });
+}
+
+const zero = (a: Addr) => a.every((b) => b === 0);
+const loop6 = (a: Addr) => a.slice(0, 15).every((b) => b === 0) && a[15] === 1;
+const linkLocal6 = (a: Addr) => a[0] === 0xfe && (a[1]! & 0xc0) === 0x80;
+
+/** The IP and CIDR functions. */
 export const netFuncs: CelFunc[] = [
-  celFunc('isIP', [STRING], BOOL, (s) => typeof parseCelIp(s) !== 'string'),
-  celFunc('ip', [STRING], STRING, (s) => ipText(ipOf(s))),
-  celFunc('ip.isCanonical', [STRING], BOOL, (s) => ipText(ipOf(s)) === s),
-  celMethod('family', STRING, [], INT, function () { return BigInt(ipOf(this).family); }),
-  celMethod('isUnspecified', STRING, [], BOOL, function () { return isUnspecified(ipOf(this)); }),
-  celMethod('isLoopback', STRING, [], BOOL, function () { return isLoopback(ipOf(this)); }),
-  celMethod('isLinkLocalMulticast', STRING, [], BOOL, function () { return isLinkLocalMulticast(ipOf(this)); }),
-  celMethod('isLinkLocalUnicast', STRING, [], BOOL, function () { return isLinkLocalUnicast(ipOf(this)); }),
-  celMethod('isGlobalUnicast', STRING, [], BOOL, function () {
-    const ip = ipOf(this);
-    return !isUnspecified(ip) && !isLoopback(ip) && !isMulticast(ip) && !isLinkLocalUnicast(ip) && !isBroadcast(ip);
+  celFunc('ip', [STRING], IP_TYPE.type, (s) => IP_TYPE.of(formatIP(must(parseIP(s))))),
+  celFunc('isIP', [STRING], BOOL, (s) => typeof parseIP(s) !== 'string'),
+  celFunc('ip.isCanonical', [STRING], BOOL, (s) => formatIP(must(parseIP(s))) === s),
+  celFunc('string', [IP_TYPE.type], STRING, (v) => textOf(IP_TYPE, v)),
+  celMethod('family', IP_TYPE.type, [], INT, function () { return ipOf(this).length === 4 ? 4n : 6n; }),
+  addrClass('isUnspecified', zero, zero),
+  addrClass('isLoopback', (a) => v4In(a, 127), loop6),
+  addrClass('isLinkLocalMulticast', (a) => v4In(a, 224, 0) && a[2] === 0, (a) => a[0] === 0xff && (a[1]! & 0x0f) === 0x02),
+  addrClass('isLinkLocalUnicast', (a) => v4In(a, 169, 254), linkLocal6),
+  addrClass('isGlobalUnicast',
+    (a) => !zero(a) && !a.every((b) => b === 255) && a[0] !== 127 && (a[0]! & 0xf0) !== 224 && !v4In(a, 169, 254),
+    (a) => !zero(a) && !loop6(a) && a[0] !== 0xff && !linkLocal6(a)),
+  celFunc('cidr', [STRING], CIDR_TYPE.type, (s) => cidrValue(must(parseCIDR(s)))),
+  celFunc('isCIDR', [STRING], BOOL, (s) => typeof parseCIDR(s) !== 'string'),
+  celFunc('string', [CIDR_TYPE.type], STRING, (v) => textOf(CIDR_TYPE, v)),
+  celMethod('containsIP', CIDR_TYPE.type, [DYN], BOOL, function (x) {
+    return inPrefix(cidrOf(this), typeof x === 'string' ? must(parseIP(x)) : ipOf(x));
   }),
-  celFunc('isCIDR', [STRING], BOOL, (s) => typeof parseCelCidr(s) !== 'string'),
-  celFunc('cidr', [STRING], STRING, (s) => cidrText(cidrOf(s))),
-  celMethod('containsIP', STRING, [STRING], BOOL, function (s) {
-    const c = cidrOf(this);
-    return inPrefix(ipOf(s), c.ip, c.bits);
+  celMethod('containsCIDR', CIDR_TYPE.type, [DYN], BOOL, function (x) {
+    const outer = cidrOf(this);
+    const inner = typeof x === 'string' ? must(parseCIDR(x)) : cidrOf(x);
+    // Kubernetes masks both sides to the outer length (fixed for v1.33 by kubernetes#130450).
+    return inner.bits >= outer.bits && inPrefix(outer, inner.addr);
   }),
-  celMethod('containsCIDR', STRING, [STRING], BOOL, function (s) {
-    const c = cidrOf(this), o = cidrOf(s);
-    return o.bits >= c.bits && inPrefix(o.ip, c.ip, c.bits);
+  celMethod('ip', CIDR_TYPE.type, [], IP_TYPE.type, function () { return IP_TYPE.of(formatIP(cidrOf(this).addr)); }),
+  celMethod('masked', CIDR_TYPE.type, [], CIDR_TYPE.type, function () {
+    const p = cidrOf(this);
+    return cidrValue({ addr: mask(p.addr, p.bits), bits: p.bits });
   }),
-  celMethod('ip', STRING, [], STRING, function () { return ipText(cidrOf(this).ip); }),
-  celMethod('masked', STRING, [], STRING, function () { const c = cidrOf(this); return cidrText({ ip: masked(c), bits: c.bits }); }),
-  celMethod('prefixLength', STRING, [], INT, function () { return BigInt(cidrOf(this).bits); }),
+  celMethod('prefixLength', CIDR_TYPE.type, [], INT, function () { return BigInt(cidrOf(this).bits); }),
 ];

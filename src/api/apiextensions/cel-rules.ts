@@ -8,6 +8,8 @@
 import { celEnv, isCelError, parse, plan, type CelResult } from '@bufbuild/cel';
 import { isObject } from '../merge/json.js';
 import { kubernetesFuncs, UNSUPPORTED_FUNCTIONS } from './cel-library.js';
+import { rewriteTwoVarComprehensions } from './cel-comprehensions.js';
+import { opaqueRegistry } from './cel-opaque.js';
 import { fieldErrors as fe, type FieldError } from '../validation/field-errors.js';
 import { child } from './path-text.js';
 import { additionalOf, isIntOrString, itemsOf, type JSONSchemaProps, type ValidationRule } from './json-schema.js';
@@ -22,7 +24,7 @@ interface Compiled {
   readonly usesOldSelf: boolean;
 }
 
-const env = celEnv({ funcs: [...kubernetesFuncs] });
+const env = celEnv({ funcs: [...kubernetesFuncs], registry: opaqueRegistry });
 const cache = new Map<string, Compiled>();
 
 /** Walks a parsed CEL expression, calling `fn` on every node. */
@@ -58,7 +60,8 @@ function compileExpr(expr: string): { program?: Program; unsupported?: string; u
   });
   if (missing.size) return { unsupported: `k3ts does not implement ${[...missing].sort().join(', ')}`, usesOldSelf };
   try {
-    return { program: plan(env, parsed) as Program, usesOldSelf };
+    const expr = rewriteTwoVarComprehensions(parsed.expr as unknown as Parameters<typeof rewriteTwoVarComprehensions>[0]);
+    return { program: plan(env, expr as unknown as Parameters<typeof plan>[1]) as Program, usesOldSelf };
   } catch (e) {
     return { unsupported: `the CEL library cannot plan it (${e instanceof Error ? e.message : String(e)})`, usesOldSelf };
   }

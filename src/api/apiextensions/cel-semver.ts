@@ -1,86 +1,117 @@
 /**
- * @module Kubernetes's semver CEL library (`semver()`, `isSemver()`, with the optional
- * `normalize` argument; `major()`, `minor()`, `patch()`, `compareTo`, `isLessThan`,
- * `isGreaterThan`) on @bufbuild/cel. A version is carried as a tagged string so that the
- * comparison methods, which the quantity library also defines on strings, can tell the two
- * apart. Parsing is strict Semantic Versioning 2.0.0 (no `v` prefix, no leading zeros);
- * `normalize` first drops a `v` prefix, fills a missing minor or patch with 0 and removes
- * leading zeros, as Kubernetes does. Build metadata never affects comparison.
+ * @module The Kubernetes semver CEL library at its v1.33 level (apiserver library/semverlib.go,
+ * version 1): semver() and isSemver() with the optional normalize flag, major(), minor(),
+ * patch(), compareTo(), isGreaterThan(), isLessThan(). Parsing and ordering follow
+ * github.com/blang/semver/v4 (semver.org 2.0.0 precedence; build metadata ignored). A version is
+ * carried as the opaque kubernetes.Semver (cel-opaque.ts) holding its text without build
+ * metadata, so `==` matches blang's Equals.
  */
-import { celFunc, celMethod, CelScalar, type CelFunc } from '@bufbuild/cel';
+import { celFunc, celMethod, CelScalar, type CelFunc, type CelValue } from '@bufbuild/cel';
+import { SEMVER_TYPE, textOf } from './cel-opaque.js';
 
 const { INT, STRING, BOOL } = CelScalar;
 
-/** Marks a string as a parsed version (never produced by user data: it starts with a control character). */
-export const SEMVER_TAG = '\u0001semver:';
-
-interface Version {
+/** A parsed version: numbers as bigints (they are uint64 upstream), prerelease identifiers. */
+export interface Semver {
   readonly major: bigint;
   readonly minor: bigint;
   readonly patch: bigint;
   readonly pre: readonly string[];
 }
 
-const NUM = '(0|[1-9]\\d*)';
-const IDENT = '[0-9A-Za-z-]+';
-const STRICT = new RegExp(`^${NUM}\\.${NUM}\\.${NUM}(?:-(${IDENT}(?:\\.${IDENT})*))?(?:\\+(${IDENT}(?:\\.${IDENT})*))?$`);
+const NUM = /^\d*$/;
+const ALNUM = /^[0-9A-Za-z-]*$/;
+const leadingZero = (s: string) => s.length > 1 && s.startsWith('0');
+const U64_MAX = 2n ** 64n - 1n;
 
-function normalized(s: string): string {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(.*)$/.exec(s);
-  if (!m) return s;
-  const n = (x: string | undefined): string => String(BigInt(x ?? '0'));
-  return `${n(m[1])}.${n(m[2])}.${n(m[3])}${m[4] ?? ''}`;
+function number(s: string, what: string): bigint {
+  if (!NUM.test(s)) throw new Error(`Invalid character(s) found in ${what} number ${JSON.stringify(s)}`);
+  if (leadingZero(s)) throw new Error(`${what[0]!.toUpperCase()}${what.slice(1)} number must not contain leading zeroes ${JSON.stringify(s)}`);
+  if (s === '' || BigInt(s) > U64_MAX) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(s)}: ${s === '' ? 'invalid syntax' : 'value out of range'}`);
+  return BigInt(s);
 }
 
-/** Parses a version; undefined when it is not one. */
-export function parseSemver(s: string, normalize = false): Version | undefined {
-  const m = STRICT.exec(normalize ? normalized(s) : s);
-  if (!m) return undefined;
-  const pre = m[4] ? m[4].split('.') : [];
-  // Numeric pre-release identifiers must not have leading zeros either.
-  if (pre.some((p) => /^0\d+$/.test(p))) return undefined;
-  return { major: BigInt(m[1] ?? '0'), minor: BigInt(m[2] ?? '0'), patch: BigInt(m[3] ?? '0'), pre };
-}
-
-function cmpPre(a: readonly string[], b: readonly string[]): number {
-  if (!a.length || !b.length) return a.length === b.length ? 0 : a.length ? -1 : 1;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] ?? '', y = b[i] ?? '';
-    if (x === y) continue;
-    const nx = /^\d+$/.test(x), ny = /^\d+$/.test(y);
-    if (nx && ny) return BigInt(x) < BigInt(y) ? -1 : 1;
-    if (nx !== ny) return nx ? -1 : 1;
-    return x < y ? -1 : 1;
+/** Parses `s` as blang/semver's Parse does; throws its error messages. */
+export function parseSemver(s: string): Semver {
+  if (s === '') throw new Error('Version string empty');
+  const parts = s.split('.');
+  if (parts.length < 3) throw new Error('No Major.Minor.Patch elements found');
+  let rest = parts.slice(2).join('.');
+  const plus = rest.indexOf('+');
+  if (plus >= 0) {
+    for (const b of rest.slice(plus + 1).split('.')) {
+      if (b === '') throw new Error('Build meta data is empty');
+      if (!ALNUM.test(b)) throw new Error(`Invalid character(s) found in build meta data ${JSON.stringify(b)}`);
+    }
+    rest = rest.slice(0, plus);
   }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-
-/** Orders two versions: -1, 0 or 1. */
-export function compareSemver(a: Version, b: Version): number {
-  for (const k of ['major', 'minor', 'patch'] as const) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
-  return cmpPre(a.pre, b.pre);
-}
-
-/** The version a tagged string carries (throws for anything else, as an overload mismatch). */
-export function semverOf(tagged: string): Version {
-  const v = tagged.startsWith(SEMVER_TAG) ? parseSemver(tagged.slice(SEMVER_TAG.length)) : undefined;
-  if (!v) throw new Error('no such overload: expected a Semver');
+  const dash = rest.indexOf('-');
+  const pre = dash >= 0 ? rest.slice(dash + 1).split('.') : [];
+  const v = { major: number(parts[0]!, 'major'), minor: number(parts[1]!, 'minor'), patch: number(dash >= 0 ? rest.slice(0, dash) : rest, 'patch'), pre };
+  for (const p of pre) {
+    if (p === '') throw new Error('Prerelease is empty');
+    if (!ALNUM.test(p)) throw new Error(`Invalid character(s) found in prerelease ${JSON.stringify(p)}`);
+    if (NUM.test(p) && leadingZero(p)) throw new Error(`Prerelease number must not contain leading zeroes ${JSON.stringify(p)}`);
+  }
   return v;
 }
 
-function make(s: string, normalize: boolean): string {
-  const text = normalize ? normalized(s) : s;
-  if (!parseSemver(text)) throw new Error(`could not parse ${JSON.stringify(s)} as semver`);
-  return SEMVER_TAG + text;
+/** Kubernetes's normalizing parse: drops a leading `v`, leading zeros, fills minor and patch. */
+export function parseSemverNormalized(s: string): Semver {
+  const parts = s.replace(/^v/, '').split('.');
+  const head = parts.slice(0, 2);
+  const tail = parts.length > 2 ? [parts.slice(2).join('.')] : [];
+  const fixed = [...head, ...tail].map((p) => {
+    if (p.length <= 1) return p;
+    const t = p.replace(/^0+/, '');
+    return t === '' || !/^\d/.test(t) ? `0${t}` : t;
+  });
+  if (fixed.length < 3) {
+    if (/[+-]/.test(fixed[fixed.length - 1] ?? '')) throw new Error('short version cannot contain PreRelease/Build meta data');
+    while (fixed.length < 3) fixed.push('0');
+  }
+  return parseSemver(fixed.join('.'));
 }
 
-/** Semver functions; the comparisons live with the quantity ones (see cel-library.ts). */
+const cmpBig = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** semver.org precedence: -1, 0 or 1. */
+export function compareSemver(a: Semver, b: Semver): number {
+  const core = cmpBig(a.major, b.major) || cmpBig(a.minor, b.minor) || cmpBig(a.patch, b.patch);
+  if (core) return core;
+  // A version without prerelease ranks above the same version with one.
+  if (!a.pre.length || !b.pre.length) return a.pre.length ? -1 : b.pre.length ? 1 : 0;
+  for (let i = 0; i < Math.min(a.pre.length, b.pre.length); i++) {
+    const x = a.pre[i]!, y = b.pre[i]!;
+    const xn = /^\d+$/.test(x), yn = /^\d+$/.test(y);
+    const c = xn && yn ? cmpBig(BigInt(x), BigInt(y)) : xn ? -1 : yn ? 1 : x < y ? -1 : x > y ? 1 : 0;
+    if (c) return c;
+  }
+  return Math.sign(a.pre.length - b.pre.length);
+}
+
+const text = (v: Semver): string => `${v.major}.${v.minor}.${v.patch}${v.pre.length ? `-${v.pre.join('.')}` : ''}`;
+const sv = (v: CelValue): Semver => parseSemver(textOf(SEMVER_TYPE, v));
+const parse = (s: string, normalize: boolean): Semver => (normalize ? parseSemverNormalized(s) : parseSemver(s));
+const valid = (s: string, normalize: boolean): boolean => {
+  try {
+    parse(s, normalize);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The semver functions. */
 export const semverFuncs: CelFunc[] = [
-  celFunc('isSemver', [STRING], BOOL, (s) => parseSemver(s) !== undefined),
-  celFunc('isSemver', [STRING, BOOL], BOOL, (s, n) => parseSemver(s, n) !== undefined),
-  celFunc('semver', [STRING], STRING, (s) => make(s, false)),
-  celFunc('semver', [STRING, BOOL], STRING, (s, n) => make(s, n)),
-  celMethod('major', STRING, [], INT, function () { return semverOf(this).major; }),
-  celMethod('minor', STRING, [], INT, function () { return semverOf(this).minor; }),
-  celMethod('patch', STRING, [], INT, function () { return semverOf(this).patch; }),
+  celFunc('semver', [STRING], SEMVER_TYPE.type, (s) => SEMVER_TYPE.of(text(parse(s, false)))),
+  celFunc('semver', [STRING, BOOL], SEMVER_TYPE.type, (s, n) => SEMVER_TYPE.of(text(parse(s, n)))),
+  celFunc('isSemver', [STRING], BOOL, (s) => valid(s, false)),
+  celFunc('isSemver', [STRING, BOOL], BOOL, (s, n) => valid(s, n)),
+  celMethod('major', SEMVER_TYPE.type, [], INT, function () { return sv(this).major; }),
+  celMethod('minor', SEMVER_TYPE.type, [], INT, function () { return sv(this).minor; }),
+  celMethod('patch', SEMVER_TYPE.type, [], INT, function () { return sv(this).patch; }),
+  celMethod('compareTo', SEMVER_TYPE.type, [SEMVER_TYPE.type], INT, function (o) { return BigInt(compareSemver(sv(this), sv(o))); }),
+  celMethod('isGreaterThan', SEMVER_TYPE.type, [SEMVER_TYPE.type], BOOL, function (o) { return compareSemver(sv(this), sv(o)) > 0; }),
+  celMethod('isLessThan', SEMVER_TYPE.type, [SEMVER_TYPE.type], BOOL, function (o) { return compareSemver(sv(this), sv(o)) < 0; }),
 ];
