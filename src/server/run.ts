@@ -140,7 +140,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       certPem: tls.serving.certPem, keyPem: tls.serving.keyPem,
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem,
       health, authenticator: security.authenticator,
-      api: opts.api ?? (api ? security.wrap(api.handler, { encryption }) : notFoundHandler),
+      api: opts.api ?? (api ? security.wrap(api.handler, { encryption, clientCa: tls.clientCa }) : notFoundHandler),
     }), { signal: opts.signal });
     life.defer('listener', () => listener.close());
     life.defer('readiness', () => { shuttingDown = true; });

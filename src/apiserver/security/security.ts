@@ -35,6 +35,9 @@ import { RegistryLookup } from './lookup.js';
 import { NamespaceDefaults } from './namespace-defaults.js';
 import { LegacyTokenController } from './legacy-tokens.js';
 import { SupervisorHandler } from './supervisor.js';
+import { AgentEndpoints } from './agent-endpoints.js';
+import { inProcessClient } from '../../client/client.js';
+import type { CertificateAuthority } from '../../pki/authority.js';
 import type { SecretsEncryption } from '../storage/encryption/secrets-encryption.js';
 
 export interface SecurityOptions {
@@ -167,9 +170,13 @@ export class Security {
     return issuerDiscovery({ issuer: this.tokens.issuer, publicKeys: this.publicKeys });
   }
 
-  /** The API handler with the supervisor endpoints and impersonation in front. */
-  wrap(handler: ApiHandler, o: { encryption?: SecretsEncryption } = {}): ApiHandler {
-    return new SupervisorHandler(new ImpersonatingHandler(handler, this.authorizer), o.encryption);
+  /**
+   * The API handler with the supervisor endpoints and impersonation in front. With `clientCa`,
+   * the agent join endpoints are served too (their node-password Secrets written through `handler`).
+   */
+  wrap(handler: ApiHandler, o: { encryption?: SecretsEncryption; clientCa?: CertificateAuthority } = {}): ApiHandler {
+    const agents = o.clientCa && new AgentEndpoints({ clientCa: o.clientCa, serverCaPem: this.serverCaPem, client: inProcessClient(handler, { userAgent: 'k3ts/supervisor' }) });
+    return new SupervisorHandler(new ImpersonatingHandler(handler, this.authorizer), { encryption: o.encryption, agents });
   }
 
   /** RBAC alone (escalation checks, tests). */

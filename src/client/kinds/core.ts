@@ -253,6 +253,7 @@ export interface ConfigMap extends KubeObject {
 
 export interface Secret extends KubeObject {
   type?: string;
+  immutable?: boolean;
   data?: Record<string, string>;
   stringData?: Record<string, string>;
 }
