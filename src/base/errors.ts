@@ -49,6 +49,15 @@ export class SchedulingError extends K3tsError {
   }
 }
 
+/** Joining a server failed: the supervisor refused (`status` 401/403) or answered nonsense. */
+export class JoinError extends K3tsError {
+  readonly status: number | undefined;
+  constructor(message: string, options?: { cause?: unknown; status?: number }) {
+    super('ERR_JOIN', message, options);
+    this.status = options?.status;
+  }
+}
+
 /** The operation was cancelled through its AbortSignal. */
 export class AbortedError extends K3tsError {
   constructor(message = 'operation aborted', options?: { cause?: unknown }) {

@@ -3,15 +3,16 @@
  * node identity and logging. Pure, like the server's: flag values and host facts in.
  */
 import { DEFAULTS } from './defaults.js';
-import type { LogConfig, NodeConfig, TokenInput } from '../server/config.js';
-import { deepFreeze, resolveDataDir, resolveLog, resolveNode, resolveToken } from './common.js';
+import type { LogConfig, NodeConfig, SimulationConfig, TokenInput } from '../server/config.js';
+import type { AgentRunConfig } from '../agent/config.js';
+import { deepFreeze, resolveDataDir, resolveLog, resolveNode, resolveSimulation, resolveToken } from './common.js';
 import type { HostFacts } from './host.js';
 import { badValue, type FlagSettings } from './settings.js';
 import { ip } from './validate.js';
 import { ConfigError } from '../base/errors.js';
 
 /** The resolved `agent` configuration. */
-export interface AgentConfig {
+export interface AgentConfig extends AgentRunConfig {
   readonly command: 'agent';
   readonly log: LogConfig;
   readonly dataDir: string;
@@ -20,6 +21,8 @@ export interface AgentConfig {
   readonly token: TokenInput;
   readonly bindAddress: string;
   readonly node: NodeConfig;
+  /** k3ts's --simulate-* flags: the nodes this agent registers (0: none). */
+  readonly simulation: SimulationConfig;
 }
 
 /** Builds the frozen AgentConfig; --server and a token are required, as k3s requires them. */
@@ -44,5 +47,6 @@ export function resolveAgentConfig(s: FlagSettings, host: HostFacts): AgentConfi
     token,
     bindAddress: bind?.value ? ip('bind-address', bind) : DEFAULTS.bindAddress,
     node: resolveNode(s, host),
+    simulation: resolveSimulation(s),
   });
 }

@@ -28,5 +28,5 @@ export const AGENT_FLAGS = new FlagTable('agent', [
     usage: '(experimental) Disable the agent client-side load-balancer and connect directly to the configured server address',
   },
   ...DEPRECATED_NODE_FLAGS,
-  ...simulationFlags('the agent cannot join a server yet; run simulated nodes with k3ts server --simulate-nodes'),
+  ...simulationFlags(),
 ]);

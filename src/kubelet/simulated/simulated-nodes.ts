@@ -4,7 +4,9 @@
  * now and then, and plays the kubelet for pods bound to them: an IP from the node's pod CIDR,
  * Running with ready containers, exits and restarts by the exit-plan convention, and for pods
  * being deleted, terminated containers and then the final delete. One pod informer serves all
- * nodes; status writes go through a work queue with a bounded number of workers.
+ * nodes; status writes go through a work queue with a bounded number of workers. With a client
+ * per node (an agent's kubelet certificates), each node acts and watches its pods as itself, so
+ * the Node authorizer and NodeRestriction judge it as they would a kubelet.
  */
 import { messageOf } from '../../base/errors.js';
 import { logger } from '../../base/log.js';
@@ -49,6 +51,29 @@ export interface SimulatedNodesOptions extends Partial<NodeTemplate> {
   readonly statusReportMs?: number;
   /** Concurrent pod status writes (default 16). */
   readonly workers?: number;
+  /**
+   * One client per node (its own `system:node:<name>` identity). Each node then watches its pods
+   * with `spec.nodeName=<name>` through its client; `client` is used for nothing else.
+   */
+  readonly clientFor?: (node: string) => Client;
+}
+
+/** What one node talks to the API server with. */
+interface NodeApi {
+  readonly client: Client;
+  readonly pods: ResourceClient<Pod>;
+  readonly nodes: ResourceClient<Node>;
+  readonly leases: ResourceClient<Lease>;
+}
+
+const nodeApi = (client: Client): NodeApi => ({
+  client, pods: client.resource<Pod>(resources.pods), nodes: client.resource<Node>(resources.nodes), leases: client.resource<Lease>(resources.leases),
+});
+
+/** The names of `count` simulated nodes: `<prefix><index from 1, zero-padded to 4 digits>`. */
+export function simulatedNodeNames(count: number, prefix = 'k3ts-sim-'): string[] {
+  const width = Math.max(4, String(count).length);
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
 }
 
 /** Runs the simulated nodes of one server or agent. */
@@ -61,10 +86,12 @@ export class SimulatedNodes {
   /** Pods with a pending exit or restart: key → when. */
   private readonly due = new Map<string, number>();
   private readonly queue = new WorkQueue<string>(new ItemExponentialRateLimiter<string>(100, 10_000));
-  private readonly podClient: ResourceClient<Pod>;
-  private readonly nodeClient: ResourceClient<Node>;
-  private readonly leaseClient: ResourceClient<Lease>;
-  private readonly informer: SharedInformer<Pod>;
+  private readonly shared: NodeApi;
+  private readonly perNode = new Map<string, NodeApi>();
+  /** The pod informer of all nodes, or with per-node clients one informer per node. */
+  private readonly informers = new Map<string, SharedInformer<Pod>>();
+  /** The node each queued pod key is bound to (per-node informers). */
+  private readonly keyNode = new Map<string, string>();
   private readonly recorders = new Map<string, EventRecorder>();
   private registered: Promise<void> | undefined;
   private readonly client: Client;
@@ -73,10 +100,8 @@ export class SimulatedNodes {
   constructor(private readonly opts: SimulatedNodesOptions) {
     this.client = opts.client.withUserAgent('k3ts/simulated-kubelet');
     this.template = { capacity: opts.capacity ?? DEFAULT_SIMULATED_CAPACITY, labels: opts.labels ?? {}, taints: opts.taints ?? [], zones: opts.zones ?? 0 };
-    const width = Math.max(4, String(opts.count).length);
     const cidrs = nodePodCidrs(opts.clusterCidr ?? '10.42.0.0/16', opts.count);
-    const prefix = opts.namePrefix ?? 'k3ts-sim-';
-    this.names = Array.from({ length: opts.count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
+    this.names = simulatedNodeNames(opts.count, opts.namePrefix);
     const renew = opts.leaseRenewMs ?? 10_000;
     const report = opts.statusReportMs ?? STATUS_REPORT_MS;
     this.names.forEach((name, i) => {
@@ -86,10 +111,21 @@ export class SimulatedNodes {
       this.nodes.set(name, { name, index: i, podCidr, pool: new IpPool(podCidr), uid: '', lease: undefined,
         leaseDue: Date.now() + offset * renew, statusDue: Date.now() + offset * report + report });
     });
-    this.podClient = this.client.resource<Pod>(resources.pods);
-    this.nodeClient = this.client.resource<Node>(resources.nodes);
-    this.leaseClient = this.client.resource<Lease>(resources.leases);
-    this.informer = opts.informers ? opts.informers.informer<Pod>(resources.pods) : new SharedInformer<Pod>(this.podClient, { fieldSelector: 'spec.nodeName!=' });
+    this.shared = nodeApi(this.client);
+    const clientFor = opts.clientFor;
+    if (clientFor) {
+      for (const name of this.names) {
+        const api = nodeApi(clientFor(name).withUserAgent('k3ts/simulated-kubelet'));
+        this.perNode.set(name, api);
+        this.informers.set(name, new SharedInformer<Pod>(api.pods, { fieldSelector: `spec.nodeName=${name}` }));
+      }
+    } else {
+      this.informers.set('', opts.informers ? opts.informers.informer<Pod>(resources.pods) : new SharedInformer<Pod>(this.shared.pods, { fieldSelector: 'spec.nodeName!=' }));
+    }
+  }
+
+  private api(node: string): NodeApi {
+    return this.perNode.get(node) ?? this.shared;
   }
 
   /** Resolves once every node is registered (or rejects if `signal` aborts first). */
@@ -101,22 +137,29 @@ export class SimulatedNodes {
   async run(signal: AbortSignal): Promise<void> {
     this.registered = this.registerAll(signal);
     await this.registered;
-    const reg = this.informer.addEventHandler({
-      onAdd: (p) => this.enqueue(p),
-      onUpdate: (_o, p) => this.enqueue(p),
-      onDelete: (p) => this.enqueue(p),
-    });
-    signal.addEventListener('abort', () => reg.remove(), { once: true });
-    // A shared informer is run by its owner; running it again only joins that run.
-    const informing = this.opts.informers ? Promise.resolve() : this.informer.run(signal);
+    const informing: Promise<void>[] = [];
+    for (const informer of this.informers.values()) {
+      const reg = informer.addEventHandler({
+        onAdd: (p) => this.enqueue(p),
+        onUpdate: (_o, p) => this.enqueue(p),
+        onDelete: (p) => this.enqueue(p),
+      });
+      signal.addEventListener('abort', () => reg.remove(), { once: true });
+      // A shared informer is run by its owner; running it again only joins that run.
+      if (!this.opts.informers) informing.push(informer.run(signal));
+    }
     const working = runWorkers(this.queue, (k) => this.sync(k, signal), { workers: this.opts.workers ?? 16, name: 'simulated-nodes', signal });
     const ticking = this.tick(signal);
     log.info(`simulating ${this.nodes.size} nodes (${this.names[0] ?? ''} … ${this.names[this.names.length - 1] ?? ''})`);
-    await Promise.allSettled([informing, working, ticking]);
+    await Promise.allSettled([...informing, working, ticking]);
   }
 
   private enqueue(p: Pod): void {
-    if (this.nodes.has(p.spec?.nodeName ?? '')) this.queue.add(objectKey(p));
+    const node = p.spec?.nodeName ?? '';
+    if (!this.nodes.has(node)) return;
+    const key = objectKey(p);
+    if (this.perNode.size) this.keyNode.set(key, node);
+    this.queue.add(key);
   }
 
   private async registerAll(signal: AbortSignal): Promise<void> {
@@ -134,10 +177,10 @@ export class SimulatedNodes {
       try {
         let node: Node;
         try {
-          node = await this.nodeClient.create(nodeObject(n, this.template), { signal });
+          node = await this.api(n.name).nodes.create(nodeObject(n, this.template), { signal });
         } catch (err) {
           if (!isAlreadyExists(err)) throw err;
-          node = await this.nodeClient.get(n.name, { signal });
+          node = await this.api(n.name).nodes.get(n.name, { signal });
           const cidr = node.spec?.podCIDR;
           if (cidr && cidr !== n.podCidr) {
             n.podCidr = cidr;
@@ -157,27 +200,29 @@ export class SimulatedNodes {
   }
 
   private async renewLease(n: SimNode, signal: AbortSignal): Promise<void> {
+    const leases = this.api(n.name).leases;
     if (n.lease) {
       try {
-        n.lease = await this.leaseClient.update({ ...n.lease, spec: { ...n.lease.spec, holderIdentity: n.name, renewTime: microTime() } }, { signal });
+        n.lease = await leases.update({ ...n.lease, spec: { ...n.lease.spec, holderIdentity: n.name, renewTime: microTime() } }, { signal });
         return;
       } catch (err) {
         if (!isConflict(err) && !isNotFound(err)) throw err;
       }
     }
     try {
-      const cur = await this.leaseClient.get(n.name, { namespace: 'kube-node-lease', signal });
-      n.lease = await this.leaseClient.update({ ...cur, spec: { ...cur.spec, holderIdentity: n.name, leaseDurationSeconds: 40, renewTime: microTime() } }, { signal });
+      const cur = await leases.get(n.name, { namespace: 'kube-node-lease', signal });
+      n.lease = await leases.update({ ...cur, spec: { ...cur.spec, holderIdentity: n.name, leaseDurationSeconds: 40, renewTime: microTime() } }, { signal });
     } catch (err) {
       if (!isNotFound(err)) throw err;
-      n.lease = await this.leaseClient.create(leaseObject(n), { signal });
+      n.lease = await leases.create(leaseObject(n), { signal });
     }
   }
 
   /** Re-asserts the healthy conditions (and heartbeat times), as the kubelet's status report. */
   private async reportStatus(n: SimNode, signal: AbortSignal, cur?: Node): Promise<void> {
-    const node = cur ?? await this.nodeClient.get(n.name, { signal });
-    await this.nodeClient.patch(n.name, { status: { conditions: healthyConditions(node.status?.conditions) } }, { type: 'strategic', subresource: 'status', signal });
+    const nodes = this.api(n.name).nodes;
+    const node = cur ?? await nodes.get(n.name, { signal });
+    await nodes.patch(n.name, { status: { conditions: healthyConditions(node.status?.conditions) } }, { type: 'strategic', subresource: 'status', signal });
   }
 
   /** Heartbeats and pod timers, checked four times a second. */
@@ -221,12 +266,16 @@ export class SimulatedNodes {
 
   /** Brings one pod's status in line with its simulated life. */
   private async sync(key: string, signal: AbortSignal): Promise<void> {
-    const pod = this.informer.store.get(key);
+    const informer = this.informers.get(this.perNode.size ? this.keyNode.get(key) ?? '' : '');
+    const pod = informer?.store.get(key);
     const run = this.runs.get(key);
     const node = pod ? this.nodes.get(pod.spec?.nodeName ?? '') : undefined;
     if (!pod || !node || (run && run.uid !== pod.metadata.uid)) {
       this.forget(key, run);
-      if (!pod || !node) return;
+      if (!pod || !node) {
+        this.keyNode.delete(key);
+        return;
+      }
     }
     const ns = pod.metadata.namespace;
     const name = pod.metadata.name ?? '';
@@ -236,7 +285,7 @@ export class SimulatedNodes {
       const cur = this.runs.get(key);
       // A started pod reports its stopped containers first; one that never started just goes.
       if (cur && phase !== 'Succeeded' && phase !== 'Failed') await this.writeStatus(pod, renderTerminated(pod, cur, now), signal);
-      await this.podClient.delete(name, { namespace: ns, gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' }, signal }).catch((err: unknown) => {
+      await this.api(node.name).pods.delete(name, { namespace: ns, gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid ?? '' }, signal }).catch((err: unknown) => {
         if (!isNotFound(err) && !isConflict(err)) throw err;
       });
       this.forget(key, cur);
@@ -279,12 +328,12 @@ export class SimulatedNodes {
   }
 
   private async writeStatus(pod: Pod, status: Pod['status'], signal: AbortSignal): Promise<void> {
-    await this.podClient.patch(pod.metadata.name ?? '', { status }, { namespace: pod.metadata.namespace, type: 'strategic', subresource: 'status', signal });
+    await this.api(pod.spec?.nodeName ?? '').pods.patch(pod.metadata.name ?? '', { status }, { namespace: pod.metadata.namespace, type: 'strategic', subresource: 'status', signal });
   }
 
   private recorder(node: string): EventRecorder {
     let r = this.recorders.get(node);
-    if (!r) this.recorders.set(node, (r = new EventRecorder(this.client, 'kubelet', node)));
+    if (!r) this.recorders.set(node, (r = new EventRecorder(this.api(node).client, 'kubelet', node)));
     return r;
   }
 }
