@@ -25,7 +25,12 @@ test('resolveAgentConfig() requires --server and a token, as k3s does', async ()
   await assert.rejects(resolve(['-s', 'http://s:6443', '-t', 'x']), /--server: "http:\/\/s:6443" must be an https:\/\/ URL/);
 });
 
-test('the agent refuses --simulate-nodes until it can join a server, pointing at k3ts server', async () => {
-  await assert.rejects(resolve(['-s', 'https://s:6443', '-t', 'x', '--simulate-nodes', '3']),
-    /--simulate-nodes is not supported by k3ts yet: the agent cannot join a server yet; run simulated nodes with k3ts server --simulate-nodes/);
+test('resolveAgentConfig() takes the --simulate-* flags as the server does', async () => {
+  const c = await resolve(['-s', 'https://s:6443', '-t', 'x', '--simulate-nodes', '3', '--simulate-node-prefix', 'w-', '--simulate-node-cpu', '4', '--simulate-node-taint', 'sim=yes:NoSchedule']);
+  assert.equal(c.simulation.nodes, 3);
+  assert.equal(c.simulation.namePrefix, 'w-');
+  assert.equal(c.simulation.capacity['cpu'], '4');
+  assert.deepEqual(c.simulation.taints, [{ key: 'sim', value: 'yes', effect: 'NoSchedule' }]);
+  assert.equal((await resolve(['-s', 'https://s:6443', '-t', 'x'])).simulation.nodes, 0);
+  await assert.rejects(resolve(['-s', 'https://s:6443', '-t', 'x', '--simulate-nodes', '-2']), /--simulate-nodes: -2 is not a node count/);
 });
