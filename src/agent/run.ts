@@ -5,7 +5,7 @@
  * client per node, so the server's Node authorizer and NodeRestriction see each node as itself.
  */
 import { sleep } from '../base/async.js';
-import { JoinError, messageOf } from '../base/errors.js';
+import { AbortedError, JoinError, messageOf } from '../base/errors.js';
 import { logger } from '../base/log.js';
 import { type Client, clientForConnection } from '../client/client.js';
 import { SimulatedNodes, simulatedNodeNames } from '../kubelet/simulated/simulated-nodes.js';
@@ -115,6 +115,8 @@ export async function startAgent(config: AgentRunConfig, opts: AgentOptions): Pr
   };
   try {
     await Promise.race([nodes.registeredNodes(), running]);
+    // Registration gives up quietly when stopped; a stopped agent is not up.
+    if (ctl.signal.aborted) throw new AbortedError('stopped before the simulated nodes registered');
   } catch (err) {
     await close();
     throw err;

@@ -71,7 +71,7 @@ test('k3ts agent --simulate-nodes joins a server and runs its pods; a node name 
   assert.match(agent.logs(), /k3ts agent stopped/);
 });
 
-test('k3ts agent refuses a full token whose CA hash does not match the server', async (t) => {
+test('k3ts agent refuses a full token whose CA hash does not match the server; its nodes are kubelets to NodeRestriction', async (t) => {
   const dir = tmpDir(t);
   const env = cleanEnv(dir);
   const kubeconfig = join(dir, 'kubeconfig.yaml');
@@ -83,4 +83,15 @@ test('k3ts agent refuses a full token whose CA hash does not match the server', 
   const wrong = startAgent(['--server', server.url, '--token', 'wrong-password', '--simulate-nodes', '1', '-d', join(dir, 'agent')], env);
   assert.equal(await wrong.exited, 1);
   assert.match(wrong.logs(), /401/);
+
+  // A kubelet may not give its Node a node-restriction.kubernetes.io/ label; the server's own
+  // simulated nodes (system:masters) could, so the refusal shows the agent's nodes act as themselves.
+  const token = readFileSync(join(dir, 'server', 'server', 'node-token'), 'utf8').trim();
+  const labelled = startAgent(['--server', server.url, '--token', token, '--simulate-nodes', '1', '--simulate-node-prefix', 'nr-',
+    '--simulate-node-label', 'node-restriction.kubernetes.io/pool=a', '-d', join(dir, 'labelled')], env);
+  t.after(() => { if (labelled.proc.exitCode === null) labelled.proc.kill('SIGKILL'); });
+  await waitFor(() => /node "nr-0001" is not allowed to set the following labels: node-restriction\.kubernetes\.io\/pool/.test(labelled.logs()) ? true : undefined,
+    { timeoutMs: 30_000, what: 'NodeRestriction to refuse the label' });
+  labelled.proc.kill('SIGTERM');
+  assert.equal(await labelled.exited, 0, labelled.logs());
 });
