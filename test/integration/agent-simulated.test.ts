@@ -28,12 +28,18 @@ function startAgent(args: readonly string[], env: NodeJS.ProcessEnv): Agent {
   return { proc, logs: () => out, exited: new Promise((r) => proc.on('exit', (code) => r(code))) };
 }
 
-test('k3ts agent --simulate-nodes joins a server and runs its pods; a node name with another password is refused', async (t) => {
+/** A `k3ts server` child process on port 0 in a temp dir, stopped after the test. */
+async function startCluster(t: { after(fn: () => unknown): void }) {
   const dir = tmpDir(t);
   const env = cleanEnv(dir);
   const kubeconfig = join(dir, 'kubeconfig.yaml');
   const server = await startServer(['-d', join(dir, 'server'), '--https-listen-port', '0', '--bind-address', '127.0.0.1', '-o', kubeconfig], { env, kubeconfig });
   t.after(() => server.stop());
+  return { dir, env, kubeconfig, server };
+}
+
+test('k3ts agent --simulate-nodes joins a server and runs its pods; a node name with another password is refused', async (t) => {
+  const { dir, env, kubeconfig, server } = await startCluster(t);
   const token = readFileSync(join(dir, 'server', 'server', 'node-token'), 'utf8').trim();
   const k = (...args: string[]) => kubectl(KUBECTL, args, { kubeconfig, home: dir });
 
@@ -72,11 +78,7 @@ test('k3ts agent --simulate-nodes joins a server and runs its pods; a node name 
 });
 
 test('k3ts agent refuses a full token whose CA hash does not match the server; its nodes are kubelets to NodeRestriction', async (t) => {
-  const dir = tmpDir(t);
-  const env = cleanEnv(dir);
-  const kubeconfig = join(dir, 'kubeconfig.yaml');
-  const server = await startServer(['-d', join(dir, 'server'), '--https-listen-port', '0', '--bind-address', '127.0.0.1', '-o', kubeconfig], { env, kubeconfig });
-  t.after(() => server.stop());
+  const { dir, env, kubeconfig, server } = await startCluster(t);
   const agent = startAgent(['--server', server.url, '--token', `K10${'0'.repeat(64)}::node:secret`, '--simulate-nodes', '1', '-d', join(dir, 'agent')], env);
   assert.equal(await agent.exited, 1);
   assert.match(agent.logs(), /token CA hash does not match the Cluster CA certificate hash: 0{64} != [0-9a-f]{64}/);
