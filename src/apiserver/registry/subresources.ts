@@ -112,15 +112,7 @@ class FinalizeStrategy extends StatusStrategy {
  * csr approval strategy and ValidateCertificateSigningRequestApprovalUpdate).
  */
 export function approvalSubresource(store: Store): Subresource {
-  const r = store.resource;
-  return {
-    kind: { group: r.group, version: r.version, kind: r.kind },
-    get: (ctx, name) => store.get(ctx, name),
-    update: (ctx, name, apply, opts) => store.update(ctx, name, async (prev) => {
-      if (!prev) throw statusErrors.notFound({ resource: r.plural, group: r.group }, name);
-      return apply(prev);
-    }, { ...opts, strategy: new ApprovalStrategy(store.strategy) }),
-  };
+  return statusSubresource(store, new ApprovalStrategy(store.strategy));
 }
 
 type Condition = { readonly type?: unknown; readonly status?: unknown };

@@ -159,16 +159,23 @@ async function mutate(hook: Hook, invocation: Invocation, a: AdmissionAttributes
   return true;
 }
 
+/** The configured hooks and a matcher for `a`; undefined when no webhook can apply (an exempt request, none configured). */
+async function prepare(a: AdmissionAttributes, sources: WebhookSources): Promise<{ hooks: Hook[]; match: ReturnType<typeof matcher> } | undefined> {
+  if (exempt(a)) return undefined;
+  const hooks = hooksOf(sources.configurations());
+  if (!hooks.length) return undefined;
+  const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
+  return { hooks, match: matcher(a, sources, nsLabels) };
+}
+
 export function mutatingWebhooks(sources: WebhookSources): MutatingPlugin {
   return {
     name: 'MutatingAdmissionWebhook',
     handles: handlesAll,
     async admit(a) {
-      if (exempt(a)) return;
-      const hooks = hooksOf(sources.configurations());
-      if (!hooks.length) return;
-      const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
-      const match = matcher(a, sources, nsLabels);
+      const prepared = await prepare(a, sources);
+      if (!prepared) return;
+      const { hooks, match } = prepared;
       const called: { hook: Hook; invocation: Invocation; at: number }[] = [];
       let lastChange = -1;
       // Each hook is matched at its turn (as kube-apiserver does): an earlier patch may change what its objectSelector sees.
@@ -191,11 +198,9 @@ export function validatingWebhooks(sources: WebhookSources): ValidatingPlugin {
     name: 'ValidatingAdmissionWebhook',
     handles: handlesAll,
     async validate(a) {
-      if (exempt(a)) return;
-      const hooks = hooksOf(sources.configurations());
-      if (!hooks.length) return;
-      const nsLabels = a.namespace ? await sources.namespaceLabels(a.namespace) : undefined;
-      const match = matcher(a, sources, nsLabels);
+      const prepared = await prepare(a, sources);
+      if (!prepared) return;
+      const { hooks, match } = prepared;
       const matched = hooks.flatMap((hook) => {
         const invocation = match(hook);
         return invocation ? [{ hook, invocation }] : [];
