@@ -39,5 +39,5 @@ run(process.execPath, [
   '--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000',
   `--test-reporter=${process.env.K3TS_TEST_REPORTER ?? 'spec'}`,
   ...targets,
-], { env: { ...process.env, K3TS_ROOT: root } });
+], { env: { K3TS_CACHE_MUTATION_DETECTOR: 'true', ...process.env, K3TS_ROOT: root } });
 console.log(`npm test: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

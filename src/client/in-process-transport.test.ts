@@ -54,3 +54,37 @@ test('InProcessTransport streams a watch and aborts the handler\'s signal when t
   await new Promise((r) => setImmediate(r));
   assert.equal(handlerSignal?.aborted, true);
 });
+
+test('InProcessTransport hands watch events over as shared objects, not JSON', async (t) => {
+  const api = await apiServer(t);
+  const c = inProcessClient(api.handler);
+  t.after(() => c.close());
+  const cms = c.resource<KubeObject & { data?: Record<string, string> }>(resources.configmaps);
+  const list = await cms.list({ namespace: 'default' });
+  const ctl = new AbortController();
+  t.after(() => ctl.abort());
+  type Cm = KubeObject & { data?: Record<string, string> };
+  const first = async (stream: AsyncIterable<{ type: string; object: Cm }>) => {
+    for await (const ev of stream) if (ev.object.metadata.name === 'shared') return ev;
+    throw new Error('watch ended');
+  };
+  const a = first(await cms.watch({ namespace: 'default', resourceVersion: list.metadata.resourceVersion, signal: ctl.signal }));
+  const b = first(await cms.watch({ namespace: 'default', resourceVersion: list.metadata.resourceVersion, signal: ctl.signal }));
+  await cms.create({ metadata: { name: 'shared', namespace: 'default' }, data: { k: 'v' } });
+  const [ea, eb] = await Promise.all([a, b]);
+  assert.equal(ea.type, 'ADDED');
+  assert.equal(ea.object.data?.['k'], 'v');
+  assert.equal(ea.object, eb.object, 'both watchers got the one cached object');
+  // npm test runs with the mutation detector: shared objects are frozen, so a change throws.
+  if (process.env['K3TS_CACHE_MUTATION_DETECTOR'] === 'true') {
+    assert.ok(Object.isFrozen(ea.object.metadata));
+    assert.throws(() => { (ea.object.data as Record<string, string>)['k'] = 'changed'; }, TypeError);
+  }
+  // A Table watch (kubectl get -w) still gets JSON lines with Table rows.
+  const raw = await c.rest.send({ method: 'GET', path: `/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=${list.metadata.resourceVersion}`, accept: 'application/json;as=Table;v=v1;g=meta.k8s.io', signal: ctl.signal, stream: true });
+  assert.equal(raw.events, undefined);
+  for await (const chunk of raw.body) {
+    assert.match(Buffer.from(chunk).toString(), /"kind":"Table"/);
+    break;
+  }
+});

@@ -7,7 +7,7 @@ import { ConfigError } from '../base/errors.js';
 import type { RestClient } from './rest-client.js';
 import { apiVersionOf, resourcePath, withQuery, type ResourceType } from './resource-type.js';
 import type { KubeList, KubeObject, WatchEvent } from './types.js';
-import { decodeWatch } from './watch-decoder.js';
+import { decodeWatch, watchObjects } from './watch-decoder.js';
 import { TransportError } from './errors.js';
 
 export interface CallOptions {
@@ -177,7 +177,7 @@ export class ResourceClient<T extends KubeObject> {
       method: 'GET', path: withQuery(this.path(opts.namespace), q), signal: opts.signal, stream: true,
       accept: this.opts.metadataOnly ? METADATA_LIST : undefined,
     });
-    return decodeWatch<T>(res.body);
+    return res.events ? watchObjects<T>(res.events) : decodeWatch<T>(res.body);
   }
 }
 

@@ -4,6 +4,8 @@
  * on top and never knows whether bytes crossed a socket.
  */
 
+import type { ObjectWatchEvent } from '../base/object-watch.js';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface TransportRequest {
@@ -21,6 +23,11 @@ export interface TransportResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** The body, readable once. Watches stream here until the server ends them or the signal aborts. */
   readonly body: AsyncIterable<Uint8Array>;
+  /**
+   * A same-process watch answers with its events as shared objects instead of a body
+   * (base/object-watch.ts); when present, the body carries nothing.
+   */
+  readonly events?: AsyncIterable<ObjectWatchEvent>;
 }
 
 export interface TransportRequestOptions {

@@ -16,17 +16,27 @@ export function parseWatchLine<T extends KubeObject>(line: string): WatchEvent<T
   } catch (err) {
     throw new TransportError(`malformed watch event: ${line.slice(0, 120)}`, { cause: err });
   }
+  return watchEventOf<T>(v, () => line.slice(0, 120));
+}
+
+/** Checks one decoded event (`{type, object}`); throws for ERROR events and malformed ones. */
+export function watchEventOf<T extends KubeObject>(v: unknown, describe: () => string = () => JSON.stringify(v).slice(0, 120)): WatchEvent<T> {
   const ev = v as { type?: unknown; object?: unknown };
-  if (typeof ev !== 'object' || ev === null) throw new TransportError(`malformed watch event: ${line.slice(0, 120)}`);
+  if (typeof ev !== 'object' || ev === null) throw new TransportError(`malformed watch event: ${describe()}`);
   if (ev.type === 'ERROR') {
     const st = asStatus(ev.object);
     throw errorFromStatus(st ?? failure(500, 'InternalError', `watch error: ${JSON.stringify(ev.object).slice(0, 200)}`));
   }
   const obj = ev.object as { metadata?: unknown } | null | undefined;
   if (typeof ev.type !== 'string' || !TYPES.has(ev.type) || typeof obj !== 'object' || obj === null || typeof obj.metadata !== 'object' || obj.metadata === null) {
-    throw new TransportError(`malformed watch event: ${line.slice(0, 120)}`);
+    throw new TransportError(`malformed watch event: ${describe()}`);
   }
   return { type: ev.type as WatchEventType, object: obj as T };
+}
+
+/** Yields the events of a same-process watch (shared objects, see base/object-watch.ts). */
+export async function* watchObjects<T extends KubeObject>(events: AsyncIterable<unknown>): AsyncIterable<WatchEvent<T>> {
+  for await (const ev of events) yield watchEventOf<T>(ev);
 }
 
 /** Yields the events of a watch body until it ends; throws on ERROR events. */

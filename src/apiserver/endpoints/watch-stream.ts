@@ -6,6 +6,7 @@
  * past the limit is cut off rather than slowing the others.
  */
 import type { ServerResponse } from 'node:http';
+import { type ObjectWatchResponse, objectWatchResponse } from '../../base/object-watch.js';
 import type { KubeObject } from '../../api/meta/object.js';
 import type { Status } from '../../api/status.js';
 import type { CacheEvent, EventType } from '../storage/cache-event.js';
@@ -28,6 +29,9 @@ export interface WatchStreamOptions {
 
 /** Starts the HTTP response of a watch and returns the sink that feeds it. */
 export function startWatchStream(res: ServerResponse, o: WatchStreamOptions, onEnd: () => void): WatchSink & { readonly ended: boolean; error(status: Status): void } {
+  // A same-process caller takes plain events as objects: nothing to encode.
+  const objects = o.negotiated.transform === 'none' ? objectWatchResponse(res) : undefined;
+  if (objects) return objectWatchSink(res, objects, o, onEnd);
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private', 'transfer-encoding': 'chunked' });
   res.flushHeaders();
   const limit = o.bufferLimit ?? WATCH_BUFFER_LIMIT;
@@ -71,6 +75,33 @@ export function startWatchStream(res: ServerResponse, o: WatchStreamOptions, onE
     },
     error(status) {
       write(encode('ERROR', status));
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      if (!res.destroyed) res.end();
+      onEnd();
+    },
+  };
+}
+
+/** The watch sink of a response that takes events as objects (shared with the cache, unencoded). */
+function objectWatchSink(res: ServerResponse, out: ObjectWatchResponse, o: WatchStreamOptions, onEnd: () => void): WatchSink & { readonly ended: boolean; error(status: Status): void } {
+  out.startObjectWatch();
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
+  res.flushHeaders();
+  let ended = false;
+  const write = (type: string, obj: unknown): boolean => !ended && !res.destroyed && out.writeWatchObject(type, obj);
+  return {
+    get ended() { return ended; },
+    send: (type, obj) => write(type, obj),
+    bookmark(rev, initialEventsEnd) {
+      const metadata: Record<string, unknown> = { resourceVersion: String(rev) };
+      if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
+      return write('BOOKMARK', { kind: o.kind, apiVersion: o.apiVersion, metadata });
+    },
+    error(status) {
+      write('ERROR', status);
     },
     end() {
       if (ended) return;

@@ -167,6 +167,14 @@ export class WatchCache {
     }
   }
 
+  /**
+   * The cached entry at `key` (object and revision, shared: do not mutate), or undefined; it may
+   * lag the datastore, so writes based on it must be conditional on its revision.
+   */
+  entry(key: string): CachedEntry | undefined {
+    return this.store.get(key);
+  }
+
   /** The cached object at `key` (shared: do not mutate). Call after ready(). */
   get(key: string): KubeObject | undefined {
     return this.store.get(key)?.obj;

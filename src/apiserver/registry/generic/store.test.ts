@@ -120,3 +120,51 @@ test('listObjects() pages with limit/continue, counts what remains, and pins a n
   assert.deepEqual(one.items.map((o) => o.metadata.name), ['c4']);
   await assert.rejects(listObjects(s, ctx(), { ...all, continue: 'garbage!' }), (e) => reason(e) === '400 BadRequest');
 });
+
+test('Store.update() starts from the watch cache yet answers as from the datastore when the cache lags', async () => {
+  const b = await openMemory('');
+  // A datastore whose watch stream can be held back, so the cache falls behind on purpose.
+  let held = false;
+  let release: (() => void) | undefined;
+  const gated = new Proxy(b, {
+    get(target, p, recv) {
+      if (p !== 'watch') {
+        const v = Reflect.get(target, p, recv) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      }
+      return (prefix: string, opts: Parameters<typeof b.watch>[1]) => (async function* () {
+        for await (const batch of b.watch(prefix, opts)) {
+          while (held) await new Promise<void>((r) => { release = r; });
+          yield batch;
+        }
+      })();
+    },
+  });
+  const s = storeFor(gated, 'configmaps');
+  const other = storeFor(b, 'configmaps');
+  const cache = s.watchCache();
+  await cache.ready();
+  const created = await s.create(ctx(), cm('a', { k: 'v1' }));
+  const caughtUp = async (rv: string) => { while (cache.entry('/registry/configmaps/default/a')?.obj.metadata.resourceVersion !== rv) await new Promise((r) => setTimeout(r, 5)); };
+  await caughtUp(created.metadata.resourceVersion ?? '');
+  held = true;
+  const v2 = await other.update(ctx(), 'a', (p) => ({ ...(p as KubeObject), data: { k: 'v2' } }));
+  assert.equal(cache.entry('/registry/configmaps/default/a')?.obj.metadata.resourceVersion, created.metadata.resourceVersion, 'the cache lags');
+  // Pinned to the datastore's revision: no false conflict from the stale copy.
+  const pinned = await s.update(ctx(), 'a', (p) => ({ ...(p as KubeObject), metadata: { ...(p as KubeObject).metadata, resourceVersion: v2.obj.metadata.resourceVersion ?? '' }, data: { k: 'v3' } }));
+  assert.equal((pinned.obj as KubeObject & { data: Record<string, string> }).data['k'], 'v3');
+  // Built on the current object, not the cached one.
+  const merged = await s.update(ctx(), 'a', (p) => ({ ...(p as KubeObject), data: { ...((p as { data?: Record<string, string> }).data), extra: 'x' } }));
+  assert.deepEqual((merged.obj as { data?: unknown }).data, { k: 'v3', extra: 'x' });
+  // Equal to the stale copy but not to the stored object: it is written, not skipped.
+  const back = await s.update(ctx(), 'a', (p) => ({ ...(p as KubeObject), data: { k: 'v1' } }));
+  assert.ok(Number(back.obj.metadata.resourceVersion) > Number(merged.obj.metadata.resourceVersion));
+  assert.deepEqual((await other.get(ctx(), 'a') as { data?: unknown }).data, { k: 'v1' });
+  // A stale pin is still a conflict.
+  await assert.rejects(s.update(ctx(), 'a', (p) => ({ ...(p as KubeObject), metadata: { ...(p as KubeObject).metadata, resourceVersion: v2.obj.metadata.resourceVersion ?? '' } })),
+    (e) => reason(e) === '409 Conflict');
+  held = false;
+  release?.();
+  await caughtUp(back.obj.metadata.resourceVersion ?? '');
+  s.stop();
+});

@@ -229,52 +229,79 @@ export class Store {
     const s = opts.strategy ?? this.strategy;
     const key = this.keyFor(ctx, name);
     const res = { resource: this.resource.plural, group: this.resource.group };
+    // The first try starts from the watch cache's copy when there is one (no datastore read, no
+    // decoding), as upstream's GuaranteedUpdate starts from the cacher's object. A stale copy
+    // shows as a revision mismatch, a conflict or a failed check; then the loop reads the
+    // datastore and tries again, so answers are the same as from a fresh read.
+    let cacheFirst = true;
     for (let attempt = 0; ; attempt++) {
-      const current = await this.readKey(key, name);
-      if (!current.kv) {
-        if (!(s.allowCreateOnUpdate || opts.forceAllowCreate)) throw statusErrors.notFound(res, name);
-        const obj = await apply(undefined);
-        if (obj.metadata.resourceVersion) throw statusErrors.notFound(res, name);
-        obj.metadata.name ??= name;
-        return { obj: await this.create(ctx, obj, opts), created: true };
+      const cached = cacheFirst ? this.cache?.entry(key) : undefined;
+      cacheFirst = false;
+      let prev: KubeObject;
+      let modRevision: number;
+      if (cached) {
+        prev = cloneJson(cached.obj);
+        modRevision = cached.rev;
+      } else {
+        const current = await this.readKey(key, name);
+        if (!current.kv) {
+          if (!(s.allowCreateOnUpdate || opts.forceAllowCreate)) throw statusErrors.notFound(res, name);
+          const obj = await apply(undefined);
+          if (obj.metadata.resourceVersion) throw statusErrors.notFound(res, name);
+          obj.metadata.name ??= name;
+          return { obj: await this.create(ctx, obj, opts), created: true };
+        }
+        prev = this.codec.decode(current.kv);
+        modRevision = current.kv.modRevision;
       }
-      const prev = this.codec.decode(current.kv);
-      const next = await apply(cloneJson(prev));
-      if (!opts.strategy) s.defaults(next);
-      const rv = next.metadata.resourceVersion;
-      if (rv) {
-        if (rv !== prev.metadata.resourceVersion) throw statusErrors.conflict(res, name, MODIFIED_MESSAGE);
-      } else if (!s.allowUnconditionalUpdate) {
-        throw invalidError(this.resource.kind, this.resource.group, name, [fieldErrors.invalid('metadata.resourceVersion', '', 'must be specified for an update')]);
-      }
-      next.metadata.resourceVersion = prev.metadata.resourceVersion ?? '';
-      ensureNamespace(next, ctx.namespace, s.namespaced);
-      carryOverSystemFields(next, prev);
-      s.prepareForUpdate(next, prev, ctx);
-      const errs = s.validateUpdate(next, prev, ctx);
-      if (errs.length) throw invalidError(this.resource.kind, this.resource.group, name, errs);
-      ctx.warnings.push(...s.warningsOnUpdate(next, prev, ctx));
-      s.canonicalize(next);
-      if (ctx.fieldManager && !ctx.applyPatch) recordUpdate(next, prev, this.managedFieldsOptions(ctx, s));
-      // A write that changes nothing is not written (no new resourceVersion, no watch event).
-      if (jsonEqual(next, prev)) return { obj: prev, created: false };
-      if (opts.admit) await opts.admit(next, prev);
-      const m = next.metadata;
-      const finalize = s.shouldDeleteDuringUpdate(next, prev);
-      if (ctx.dryRun) return { obj: next, created: false };
+      let pinned = false;
+      let writing = false;
       try {
+        const next = await apply(cloneJson(prev));
+        if (!opts.strategy) s.defaults(next);
+        const rv = next.metadata.resourceVersion;
+        pinned = Boolean(rv);
+        if (rv) {
+          if (rv !== prev.metadata.resourceVersion) throw statusErrors.conflict(res, name, MODIFIED_MESSAGE);
+        } else if (!s.allowUnconditionalUpdate) {
+          throw invalidError(this.resource.kind, this.resource.group, name, [fieldErrors.invalid('metadata.resourceVersion', '', 'must be specified for an update')]);
+        }
+        next.metadata.resourceVersion = prev.metadata.resourceVersion ?? '';
+        ensureNamespace(next, ctx.namespace, s.namespaced);
+        carryOverSystemFields(next, prev);
+        s.prepareForUpdate(next, prev, ctx);
+        const errs = s.validateUpdate(next, prev, ctx);
+        if (errs.length) throw invalidError(this.resource.kind, this.resource.group, name, errs);
+        const warnings = s.warningsOnUpdate(next, prev, ctx);
+        s.canonicalize(next);
+        if (ctx.fieldManager && !ctx.applyPatch) recordUpdate(next, prev, this.managedFieldsOptions(ctx, s));
+        // A write that changes nothing is not written (no new resourceVersion, no watch event);
+        // only the datastore's copy can say that nothing changes.
+        if (jsonEqual(next, prev)) {
+          if (cached) continue;
+          ctx.warnings.push(...warnings);
+          return { obj: prev, created: false };
+        }
+        if (opts.admit) await opts.admit(next, prev);
+        const m = next.metadata;
+        const finalize = s.shouldDeleteDuringUpdate(next, prev);
+        ctx.warnings.push(...warnings);
+        if (ctx.dryRun) return { obj: next, created: false };
+        writing = true;
         if (finalize) {
           // The last finalizer is gone from an object being deleted: it goes away now.
-          const r = await this.backend.delete(key, { expectedModRevision: current.kv.modRevision });
+          const r = await this.backend.delete(key, { expectedModRevision: modRevision });
           m.resourceVersion = String(r.revision);
         } else {
           const ttl = s.ttlSeconds?.(next);
-          const r = await this.backend.update(key, this.codec.encode(next), { expectedModRevision: current.kv.modRevision, ...(ttl ? { ttl } : {}) });
+          const r = await this.backend.update(key, this.codec.encode(next), { expectedModRevision: modRevision, ...(ttl ? { ttl } : {}) });
           m.resourceVersion = String(r.revision);
         }
         return { obj: next, created: false };
       } catch (e) {
-        if (e instanceof RevisionMismatchError && !rv && attempt < MAX_CONFLICT_RETRIES) continue;
+        if (cached) continue;
+        if (!writing) throw e;
+        if (e instanceof RevisionMismatchError && !pinned && attempt < MAX_CONFLICT_RETRIES) continue;
         throw interpretError(e, this.resource, name);
       }
     }
