@@ -3,6 +3,7 @@
  * writer (one at a time), plain reads on a reader that in WAL mode only ever sees committed
  * data — so a read running between two steps of a commit cannot see half of it.
  */
+import { open, type FileHandle } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { DatastoreUnavailableError } from '../../backend.js';
 import type { SqlConn, SqlDb, SqlRow, SqlValue } from '../../sqllog/dialect.js';
@@ -41,14 +42,21 @@ export interface SqliteDbOptions {
   /** PRAGMAs for the writer (journal mode, synchronous, ...). */
   readonly writerPragmas: readonly string[];
   readonly readerPragmas: readonly string[];
+  /**
+   * The WAL file to fdatasync after each commit, off the main thread, before the commit is
+   * acknowledged (with `synchronous = NORMAL`, SQLite itself syncs only at checkpoints).
+   */
+  readonly syncWal?: string;
 }
 
 export class SqliteDb implements SqlDb {
   private readonly writer: Conn;
   private readonly reader: Conn;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly wal: WalSync | undefined;
 
   constructor(path: string, opts: SqliteDbOptions) {
+    if (opts.syncWal) this.wal = new WalSync(opts.syncWal);
     const w = new Database(path);
     try {
       for (const p of opts.writerPragmas) w.pragma(p);
@@ -68,7 +76,7 @@ export class SqliteDb implements SqlDb {
   }
 
   transaction<T>(fn: (tx: SqlConn) => Promise<T>): Promise<T> {
-    return this.serial(async () => {
+    const committed = this.serial(async () => {
       try {
         this.writer.run('BEGIN IMMEDIATE');
       } catch (err) {
@@ -83,6 +91,10 @@ export class SqliteDb implements SqlDb {
         throw err instanceof DatastoreUnavailableError ? err : sqliteError(err, 'commit failed');
       }
     });
+    // The next transaction may run while this one's frames are being synced; acknowledgements
+    // still come in commit order, each after a sync that began after its COMMIT.
+    const wal = this.wal;
+    return wal ? committed.then((out) => wal.sync().then(() => out)) : committed;
   }
 
   /** Copies the WAL into the database and truncates it (after compaction, as kine does). */
@@ -98,6 +110,7 @@ export class SqliteDb implements SqlDb {
 
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
+    await this.wal?.close();
     this.reader.db.close();
     this.writer.db.close();
   }
@@ -107,5 +120,52 @@ export class SqliteDb implements SqlDb {
     const next = this.queue.then(fn, fn);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+}
+
+/**
+ * Makes committed WAL frames durable with fdatasync in libuv's thread pool, so the main thread
+ * never waits on the disk. Calls that arrive while a sync runs share the next one; callers are
+ * released in the order they called.
+ */
+class WalSync {
+  private handle: Promise<FileHandle> | undefined;
+  /** The last sync scheduled (syncs run one after another). */
+  private tail: Promise<void> = Promise.resolve();
+  /** A sync scheduled but not started yet: later callers share it. */
+  private pending: Promise<void> | undefined;
+
+  constructor(private readonly path: string) {}
+
+  /** Resolves once a sync that started after this call has completed. */
+  sync(): Promise<void> {
+    let p = this.pending;
+    if (!p) {
+      p = this.tail.then(() => {
+        this.pending = undefined;
+        return this.flush();
+      });
+      this.pending = p;
+      this.tail = p.catch(() => undefined);
+    }
+    return p;
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      // The WAL exists once the first transaction committed; it is truncated, never replaced.
+      this.handle ??= open(this.path, 'r');
+      await (await this.handle).datasync();
+    } catch (err) {
+      this.handle = undefined;
+      throw sqliteError(err, 'syncing the WAL failed');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+    const h = await this.handle?.catch(() => undefined);
+    this.handle = undefined;
+    await h?.close();
   }
 }
