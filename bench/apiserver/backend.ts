@@ -11,7 +11,7 @@ export async function openBenchBackend(kind: string): Promise<{ backend: Backend
   if (kind === 'memory') return { backend: await openMemory(''), describe: 'memory' };
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'k3ts-bench-'));
-    return { backend: await openBackend('', { dataDir: dir }), describe: `sqlite (${dir}/server/db/state.db, WAL, synchronous=FULL)` };
+    return { backend: await openBackend('', { dataDir: dir }), describe: `sqlite (${dir}/server/db/state.db, WAL fdatasynced per commit)` };
   }
   return { backend: await openBackend(kind), describe: kind.replace(/\/\/[^@/]*@/, '//***@') };
 }

@@ -85,6 +85,13 @@ describe('controller gaps on a simulated k3ts server tuned by --kube-controller-
     assert.equal(await events('TaintManagerEviction', 'brief'), 'Marking for deletion Pod default/brief');
     assert.equal(await jp(['pod', 'brief'], '{.status.conditions[?(@.type=="DisruptionTarget")].reason}'), 'DeletionByTaintManager');
     assert.equal(await jp(['pod', 'patient'], '{.metadata.deletionTimestamp}'), '');
+    // The operator declares the node out of service: the taint manager evicts the pod that does not
+    // tolerate the new taint, and PodGC force-deletes both Terminating pods (no kubelet will).
+    await ok(['taint', 'node', 'gap-silent', 'node.kubernetes.io/out-of-service=nodeshutdown:NoExecute']);
+    await until('PodGC to delete the pods stuck Terminating', async () => {
+      const left = (await k(['get', 'pods', 'brief', 'patient', '--ignore-not-found', '-o', 'name'])).stdout.trim();
+      return left === '' ? true : undefined;
+    }, 120_000);
   });
 
   test('PodGC deletes a pod bound to a node that no longer exists, after its quarantine', async () => {

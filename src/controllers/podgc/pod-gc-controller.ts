@@ -2,8 +2,9 @@
  * @module The pod garbage collector (PodGC): deletes terminated pods beyond
  * --terminated-pod-gc-threshold (evicted ones first, then the oldest), pods bound to nodes that
  * no longer exist (after a 40 s quarantine, marked Failed with a DisruptionTarget condition
- * first), and terminating pods that were never scheduled (force-deleted). Runs every 20 s, as
- * upstream.
+ * first), terminating pods that were never scheduled (force-deleted), and terminating pods on
+ * a NotReady node tainted `node.kubernetes.io/out-of-service` (marked Failed, force-deleted: no
+ * kubelet will confirm their end). Runs every 20 s, as upstream.
  */
 import { sleep } from '../../base/async.js';
 import { messageOf } from '../../base/errors.js';
@@ -18,6 +19,13 @@ import { disruptionConditions } from '../common/pods.js';
 import type { Controller, ControllerContext } from '../common/context.js';
 
 const log = logger('pod-garbage-collector');
+const OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
+
+/** A node that is not Ready and carries the out-of-service taint (any effect). */
+function outOfService(node: Node | undefined): boolean {
+  if (!node?.spec?.taints?.some((t) => t.key === OUT_OF_SERVICE)) return false;
+  return node.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True';
+}
 const QUARANTINE_MS = 40_000;
 
 export interface PodGcOptions {
@@ -70,6 +78,7 @@ export class PodGcController implements Controller {
     const pods = this.pods.store.list();
     await this.gcTerminated(pods, signal);
     await this.gcOrphaned(pods, signal);
+    await this.gcTerminating(pods, signal);
     for (const p of pods) {
       if (p.metadata.deletionTimestamp && !p.spec?.nodeName) await this.forceDelete(p, signal);
     }
@@ -107,12 +116,20 @@ export class PodGcController implements Controller {
     for (const n of this.missingSince.keys()) if (!seen.has(n)) this.missingSince.delete(n);
   }
 
-  private async failAndDelete(p: Pod, message: string, signal: AbortSignal): Promise<void> {
+  /** Terminating pods on out-of-service nodes, oldest first (upstream's gcTerminating). */
+  private async gcTerminating(pods: readonly Pod[], signal: AbortSignal): Promise<void> {
+    const stuck = pods.filter((p) => p.metadata.deletionTimestamp && p.spec?.nodeName && outOfService(this.nodes.store.get(p.spec.nodeName)));
+    stuck.sort(evictedThenOldest);
+    for (const p of stuck) await this.failAndDelete(p, undefined, signal);
+  }
+
+  /** Marks a pod Failed (with a DisruptionTarget condition when `message` says why) and force-deletes it. */
+  private async failAndDelete(p: Pod, message: string | undefined, signal: AbortSignal): Promise<void> {
     if (p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') {
-      const conditions = disruptionConditions(p, 'DeletionByPodGC', message);
+      const status = message === undefined ? { phase: 'Failed' } : { phase: 'Failed', conditions: disruptionConditions(p, 'DeletionByPodGC', message) };
       try {
         // A patch, as upstream: the pod-garbage-collector role may patch pods/status, not update it.
-        await this.client.patch(p.metadata.name ?? '', { metadata: { uid: p.metadata.uid }, status: { phase: 'Failed', conditions } }, {
+        await this.client.patch(p.metadata.name ?? '', { metadata: { uid: p.metadata.uid }, status }, {
           namespace: p.metadata.namespace, subresource: 'status', type: 'merge', signal,
         });
       } catch (err) {
