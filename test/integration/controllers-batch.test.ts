@@ -213,6 +213,37 @@ spec:
     assert.equal(ev.stdout, `Deleted job ${first ?? ''}`);
   });
 
+  test('a Job made with kubectl create job --from=cronjob is UnexpectedJob to the CronJob and does not block Forbid', async () => {
+    await apply(`
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: adhoc}
+spec:
+  suspend: true
+  schedule: "* * * * *"
+  concurrencyPolicy: Forbid
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{name: main, image: busybox, command: [sh, -c, "sleep 3600"]}]
+`);
+    cleanups.push(() => c.kubectl(['delete', 'cronjob', 'adhoc', '--wait=false']));
+    const made = await c.kubectl(['create', 'job', 'manual-of-adhoc', '--from=cronjob/adhoc']);
+    assert.equal(made.code, 0, made.stderr);
+    assert.equal(await jp(['job', 'manual-of-adhoc'], '{.metadata.ownerReferences[0].name}'), 'adhoc');
+    const st = await c.kubectl(['patch', 'cronjob', 'adhoc', '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { lastScheduleTime: iso(Date.now() - 5 * MINUTE) } })]);
+    assert.equal(st.code, 0, st.stderr);
+    assert.equal((await c.kubectl(['patch', 'cronjob', 'adhoc', '--type=merge', '-p', '{"spec":{"suspend":false}}'])).code, 0);
+    const [scheduled] = await until('the scheduled job beside the manual one', async () => { const j = await jobsOf('adhoc'); return j.length ? j : undefined; }, 150_000);
+    await until('the UnexpectedJob warning', async () => {
+      const r = await c.kubectl(['get', 'events', '--field-selector=involvedObject.name=adhoc,reason=UnexpectedJob', '-o', 'jsonpath={.items[*].message}']);
+      return r.stdout.includes('Saw a job that the controller did not create or forgot: manual-of-adhoc') ? true : undefined;
+    });
+    assert.equal(await jp(['cronjob', 'adhoc'], '{.status.active[*].name}'), scheduled);
+  });
+
   test('successfulJobsHistoryLimit and failedJobsHistoryLimit prune the oldest finished Jobs', async () => {
     const past = Date.now() - 5 * MINUTE;
     await pastCronJob('keep-ok', '  schedule: "* * * * *"\n  successfulJobsHistoryLimit: 1', 'true', past);

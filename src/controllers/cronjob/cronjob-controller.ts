@@ -85,7 +85,7 @@ export class CronJobController implements Controller {
     const owned = this.jobs.store.byIndex('ownerUid', cj.metadata.uid ?? '').filter((j) => controllerOf(j)?.uid === cj.metadata.uid);
     const status = { ...cj.status };
     // Reconcile status.active with the jobs that exist and are still running.
-    const running = owned.filter((j) => !finishedAs(j));
+    const running = await this.activeJobs(cj, owned, signal);
     for (const ref of status.active ?? []) {
       const j = owned.find((o) => o.metadata.uid === ref.uid);
       const how = j && finishedAs(j);
@@ -103,6 +103,30 @@ export class CronJobController implements Controller {
       await writeStatus(this.cjClient, cj, status, signal);
       await this.cleanup(cj, owned, signal);
     }
+  }
+
+  /**
+   * The running Jobs this CronJob started: those in its status.active. A running Job it owns but
+   * did not record (`kubectl create job --from=cronjob/...`, or a status write lost) is checked
+   * against a fresh read of the CronJob, then reported as UnexpectedJob and left out, as upstream:
+   * it neither blocks Forbid nor is replaced.
+   */
+  private async activeJobs(cj: CronJob, owned: readonly Job[], signal: AbortSignal): Promise<Job[]> {
+    const recorded = new Set((cj.status?.active ?? []).map((r) => r.uid));
+    let fresh: Set<string | undefined> | undefined;
+    const active: Job[] = [];
+    for (const j of owned) {
+      if (finishedAs(j)) continue;
+      if (!recorded.has(j.metadata.uid)) {
+        fresh ??= new Set(((await this.cjClient.get(cj.metadata.name ?? '', { namespace: cj.metadata.namespace, signal })).status?.active ?? []).map((r) => r.uid));
+        if (!fresh.has(j.metadata.uid)) {
+          this.events.event(cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name ?? ''}`, KIND);
+          continue;
+        }
+      }
+      active.push(j);
+    }
+    return active;
   }
 
   private async schedule(cj: CronJob, status: NonNullable<CronJob['status']>, running: Job[], owned: Job[], now: number, signal: AbortSignal): Promise<void> {
