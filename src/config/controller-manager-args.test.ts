@@ -20,8 +20,15 @@ const arg = (...items: string[]): string[] => items.flatMap((i) => ['--kube-cont
 test('resolveControllerManagerArgs() leaves every setting to the controllers when no flag is given', async () => {
   assert.deepEqual(await cm([]), {
     nodeMonitorGracePeriodMs: undefined, nodeMonitorPeriodMs: undefined, terminatedPodGcThreshold: undefined, nodeCidrMaskSize: undefined,
-    workers: {}, leaseDurationMs: undefined, renewDeadlineMs: undefined, retryPeriodMs: undefined,
+    workers: {}, leaseDurationMs: undefined, renewDeadlineMs: undefined, retryPeriodMs: undefined, controllers: undefined,
   });
+});
+
+test('resolveControllerManagerArgs() reads controllers= with canonical and short names, and refuses unknown ones', async () => {
+  assert.deepEqual((await cm(arg('controllers=*,-podgc,cronjob-controller, -node-ipam-controller,tokencleaner'))).controllers,
+    ['*', '-podgc', 'cronjob', '-nodeipam', 'tokencleaner']);
+  await assert.rejects(cm(arg('controllers=*,-deployments')),
+    (e: unknown) => e instanceof Error && e.message === '--kube-controller-manager-arg: controllers: "deployments" is not in the list of known controllers');
 });
 
 test('resolveControllerManagerArgs() reads Go durations and integers, k3s\'s item forms, and lets the last repeat win', async () => {

@@ -48,8 +48,55 @@ const maskSize: Apply = (d, v, fail) => {
   d.nodeCidrMaskSize = n;
 };
 
+/**
+ * kube-controller-manager's controller names (v1.33): each canonical `...-controller` name with
+ * the older short alias it still accepts. `--controllers` takes either; k3ts keeps the alias.
+ */
+const CONTROLLER_ALIASES: Readonly<Record<string, string>> = {
+  'serviceaccount-token-controller': 'serviceaccount-token', 'endpoints-controller': 'endpoint',
+  'endpointslice-controller': 'endpointslice', 'endpointslice-mirroring-controller': 'endpointslicemirroring',
+  'replicationcontroller-controller': 'replicationcontroller', 'pod-garbage-collector-controller': 'podgc',
+  'resourcequota-controller': 'resourcequota', 'namespace-controller': 'namespace', 'serviceaccount-controller': 'serviceaccount',
+  'garbage-collector-controller': 'garbagecollector', 'daemonset-controller': 'daemonset', 'job-controller': 'job',
+  'deployment-controller': 'deployment', 'replicaset-controller': 'replicaset',
+  'horizontal-pod-autoscaler-controller': 'horizontalpodautoscaling', 'disruption-controller': 'disruption',
+  'statefulset-controller': 'statefulset', 'cronjob-controller': 'cronjob',
+  'certificatesigningrequest-signing-controller': 'csrsigning', 'certificatesigningrequest-approving-controller': 'csrapproving',
+  'certificatesigningrequest-cleaner-controller': 'csrcleaner', 'ttl-controller': 'ttl', 'bootstrap-signer-controller': 'bootstrapsigner',
+  'token-cleaner-controller': 'tokencleaner', 'node-ipam-controller': 'nodeipam', 'node-lifecycle-controller': 'nodelifecycle',
+  'service-lb-controller': 'service', 'node-route-controller': 'route', 'cloud-node-lifecycle-controller': 'cloud-node-lifecycle',
+  'persistentvolume-binder-controller': 'persistentvolume-binder', 'persistentvolume-attach-detach-controller': 'attachdetach',
+  'persistentvolume-expander-controller': 'persistentvolume-expander', 'clusterrole-aggregation-controller': 'clusterrole-aggregation',
+  'persistentvolumeclaim-protection-controller': 'pvc-protection', 'persistentvolume-protection-controller': 'pv-protection',
+  'ttl-after-finished-controller': 'ttl-after-finished', 'root-ca-certificate-publisher-controller': 'root-ca-cert-publisher',
+  'service-ca-certificate-publisher-controller': 'service-ca-cert-publisher', 'ephemeral-volume-controller': 'ephemeral-volume',
+  'storageversion-garbage-collector-controller': 'storage-version-gc', 'resourceclaim-controller': 'resource-claim-controller',
+  'legacy-serviceaccount-token-cleaner-controller': 'legacy-service-account-token-cleaner',
+  'validatingadmissionpolicy-status-controller': 'validatingadmissionpolicy-status-controller',
+};
+const KNOWN_CONTROLLERS: ReadonlySet<string> = new Set(Object.values(CONTROLLER_ALIASES));
+
+/** `controllers=*,foo,-bar`: each name checked against kube-controller-manager's and kept by its short alias. */
+const controllers: Apply = (d, v, fail) => {
+  const out: string[] = [];
+  for (const raw of v.split(',')) {
+    const item = raw.trim();
+    if (item === '*') {
+      out.push(item);
+      continue;
+    }
+    const off = item.startsWith('-');
+    const name = off ? item.slice(1) : item;
+    const alias = CONTROLLER_ALIASES[name] ?? (KNOWN_CONTROLLERS.has(name) ? name : undefined);
+    if (!alias) return fail(`"${name}" is not in the list of known controllers`);
+    out.push(off ? `-${alias}` : alias);
+  }
+  d.controllers = out;
+};
+
 /** The keys k3ts honours, by kube-controller-manager flag name. */
 const KEYS: Readonly<Record<string, Apply>> = {
+  controllers,
   'node-monitor-grace-period': (d, v, f) => { d.nodeMonitorGracePeriodMs = duration(v, f); },
   'node-monitor-period': (d, v, f) => { d.nodeMonitorPeriodMs = duration(v, f); },
   'terminated-pod-gc-threshold': (d, v, f) => { d.terminatedPodGcThreshold = int32(v, f); },
@@ -88,7 +135,7 @@ function split(item: string): { key: string; value: string } {
 export function resolveControllerManagerArgs(s: FlagSettings, clusterCidrs: readonly string[]): ControllerManagerConfig {
   const d: Draft = {
     nodeMonitorGracePeriodMs: undefined, nodeMonitorPeriodMs: undefined, terminatedPodGcThreshold: undefined, nodeCidrMaskSize: undefined,
-    workers: {}, leaseDurationMs: undefined, renewDeadlineMs: undefined, retryPeriodMs: undefined,
+    workers: {}, leaseDurationMs: undefined, renewDeadlineMs: undefined, retryPeriodMs: undefined, controllers: undefined,
   };
   const seen = new Map<string, ScalarSetting<string>>();
   for (const [name, list] of [[FLAG, s.list(FLAG)], [ALIAS, s.list(ALIAS)]] as const) {

@@ -81,17 +81,26 @@ export interface ControllerManagerOptions {
   readonly clientFor?: (serviceAccount: string) => Client;
 }
 
-/** Which controllers `--controllers` selects. */
+/**
+ * Which controllers a `--controllers` list selects, as kube-controller-manager decides: the
+ * first item naming a controller (`name` or `-name`) settles it; otherwise `*` turns on every
+ * controller on by default (all of k3ts's are); without `*`, nothing else runs. Names of
+ * kube-controller-manager controllers that k3ts does not have are skipped (the caller warns).
+ */
 export function selectControllers(spec: readonly string[] = ['*']): string[] {
-  const all = Object.keys(CONTROLLERS);
-  const on = new Set<string>();
-  for (const s of spec) {
-    if (s === '*') all.forEach((n) => on.add(n));
-    else if (s.startsWith('-')) on.delete(s.slice(1));
-    else if (all.includes(s)) on.add(s);
-    else throw new Error(`unknown controller "${s}"; known: ${all.join(', ')}`);
-  }
-  return all.filter((n) => on.has(n));
+  const star = spec.includes('*');
+  return Object.keys(CONTROLLERS).filter((n) => {
+    for (const s of spec) {
+      if (s === n) return true;
+      if (s === `-${n}`) return false;
+    }
+    return star;
+  });
+}
+
+/** Controllers a `--controllers` list turns on by name that k3ts does not have. */
+export function unavailableControllers(spec: readonly string[]): string[] {
+  return spec.filter((s) => s !== '*' && !s.startsWith('-') && !(s in CONTROLLERS));
 }
 
 export class ControllerManager {

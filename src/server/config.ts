@@ -91,6 +91,11 @@ export interface ControllerManagerConfig {
   readonly leaseDurationMs: number | undefined;
   readonly renewDeadlineMs: number | undefined;
   readonly retryPeriodMs: number | undefined;
+  /**
+   * `controllers`: `*`, `name` and `-name` items by kube-controller-manager's short controller
+   * names (canonical `...-controller` names already mapped); undefined runs every controller.
+   */
+  readonly controllers: readonly string[] | undefined;
 }
 
 /** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */

@@ -12,7 +12,7 @@ import { logger } from '../base/log.js';
 import type { ApiServer } from '../apiserver/apiserver.js';
 import { inProcessClient, type Client } from '../client/client.js';
 import { LeaderElector } from '../client/leader-election.js';
-import { ControllerManager, type ControllerManagerOptions } from '../controllers/manager.js';
+import { ControllerManager, type ControllerManagerOptions, unavailableControllers } from '../controllers/manager.js';
 import type { CertificateAuthority } from '../pki/authority.js';
 import type { ControllerManagerConfig } from './config.js';
 
@@ -76,6 +76,9 @@ export function startControllerManager(api: ApiServer, s: ControllerManagerSetti
     return c;
   };
   const identity = `${hostname()}_${randomUUID()}`;
+  const controllers = s.controllers ?? s.args?.controllers;
+  const missing = unavailableControllers(controllers ?? []);
+  if (missing.length) log.warn(`--kube-controller-manager-arg controllers: k3ts has no ${missing.join(', ')} controller${missing.length > 1 ? 's' : ''}; ignoring ${missing.length > 1 ? 'them' : 'it'}`);
   const leaseDurationMs = s.leaseDurationMs ?? s.args?.leaseDurationMs;
   const renewDeadlineMs = s.renewDeadlineMs ?? s.args?.renewDeadlineMs;
   const retryPeriodMs = s.retryPeriodMs ?? s.args?.retryPeriodMs;
@@ -86,7 +89,7 @@ export function startControllerManager(api: ApiServer, s: ControllerManagerSetti
     ...(retryPeriodMs !== undefined ? { retryPeriodMs } : {}),
     onStartedLeading: (signal) => new ControllerManager({
       client: reader, clientFor, rootCaPem: s.serverCa.bundlePem, signing: { client: s.clientCa, server: s.serverCa },
-      ...tuning(s), ...(s.controllers ? { controllers: s.controllers } : {}),
+      ...tuning(s), ...(controllers ? { controllers } : {}),
     }).run(signal),
     onNewLeader: (who) => { if (who !== identity) log.info(`the controller manager runs on ${who}`); },
   });
