@@ -21,6 +21,8 @@ test('resolveControllerManagerArgs() leaves every setting to the controllers whe
   assert.deepEqual(await cm([]), {
     nodeMonitorGracePeriodMs: undefined, nodeMonitorPeriodMs: undefined, terminatedPodGcThreshold: undefined, nodeCidrMaskSize: undefined,
     workers: {}, leaseDurationMs: undefined, renewDeadlineMs: undefined, retryPeriodMs: undefined, controllers: undefined,
+    nodeStartupGracePeriodMs: undefined, evictionRate: undefined, secondaryEvictionRate: undefined, unhealthyZoneThreshold: undefined,
+    largeClusterSizeThreshold: undefined,
   });
 });
 
@@ -66,8 +68,8 @@ test('resolveControllerManagerArgs() takes a list from config.yaml and names the
 });
 
 test('resolveControllerManagerArgs() refuses unknown keys and bad values, naming the flag and the key', async () => {
-  await assert.rejects(cm(arg('node-startup-grace-period=30s')),
-    /--kube-controller-manager-arg: "node-startup-grace-period=30s": k3ts's controller manager does not take --node-startup-grace-period; it takes concurrent-cron-job-syncs, .*node-monitor-grace-period, .*terminated-pod-gc-threshold$/);
+  await assert.rejects(cm(arg('node-cidr-mask-size-ipv6=64')),
+    /--kube-controller-manager-arg: "node-cidr-mask-size-ipv6=64": k3ts's controller manager does not take --node-cidr-mask-size-ipv6; it takes concurrent-cron-job-syncs, .*node-monitor-grace-period, .*terminated-pod-gc-threshold, unhealthy-zone-threshold$/);
   await assert.rejects(cm(arg('node-monitor-grace-period=20')), /--kube-controller-manager-arg: node-monitor-grace-period: "20" is not a duration such as 40s or 1m30s/);
   await assert.rejects(cm(arg('node-monitor-period=0s')), /node-monitor-period: "0s" must be longer than zero/);
   await assert.rejects(cm(arg('terminated-pod-gc-threshold=lots')), /terminated-pod-gc-threshold: "lots" is not an integer/);
@@ -84,4 +86,12 @@ test('resolveControllerManagerArgs() refuses unknown keys and bad values, naming
 test('resolveServerConfig() still refuses the other pass-through flags', async () => {
   await assert.rejects(cm(['--kube-scheduler-arg', 'v=2']), /--kube-scheduler-arg is not supported by k3ts yet: k3ts runs its own scheduler/);
   await assert.rejects(cm(['--kube-apiserver-arg', 'v=2']), /--kube-apiserver-arg is not supported by k3ts yet/);
+});
+
+test('resolveControllerManagerArgs() reads the node eviction rates, zone threshold and startup grace period', async () => {
+  const c = await cm(arg('node-startup-grace-period=2m', 'node-eviction-rate=0.5', 'secondary-node-eviction-rate=0', 'unhealthy-zone-threshold=.7', 'large-cluster-size-threshold=10'));
+  assert.deepEqual([c.nodeStartupGracePeriodMs, c.evictionRate, c.secondaryEvictionRate, c.unhealthyZoneThreshold, c.largeClusterSizeThreshold], [120_000, 0.5, 0, 0.7, 10]);
+  await assert.rejects(cm(arg('unhealthy-zone-threshold=1.5')), /unhealthy-zone-threshold: 1\.5: a share of a zone's nodes, more than 0 and at most 1/);
+  await assert.rejects(cm(arg('node-eviction-rate=fast')), /node-eviction-rate: "fast" is not a number/);
+  await assert.rejects(cm(arg('node-eviction-rate=-1')), /node-eviction-rate: -1: a rate may not be negative/);
 });

@@ -36,6 +36,19 @@ function int32(value: string, fail: Fail): number {
   return n;
 }
 
+/** A float, as Go's ParseFloat reads plain decimal and exponent forms. */
+function float(value: string, fail: Fail): number {
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n)) fail(`"${value}" is not a number`);
+  return n;
+}
+
+const rate = (key: 'evictionRate' | 'secondaryEvictionRate'): Apply => (d, v, fail) => {
+  const n = float(v, fail);
+  if (n < 0) fail(`${v}: a rate may not be negative`);
+  d[key] = n;
+};
+
 const workers = (controller: string): Apply => (d, v, fail) => {
   const n = int32(v, fail);
   if (n < 1) fail(`${n} workers: must be at least 1`);
@@ -99,6 +112,19 @@ const KEYS: Readonly<Record<string, Apply>> = {
   controllers,
   'node-monitor-grace-period': (d, v, f) => { d.nodeMonitorGracePeriodMs = duration(v, f); },
   'node-monitor-period': (d, v, f) => { d.nodeMonitorPeriodMs = duration(v, f); },
+  'node-startup-grace-period': (d, v, f) => { d.nodeStartupGracePeriodMs = duration(v, f); },
+  'node-eviction-rate': rate('evictionRate'),
+  'secondary-node-eviction-rate': rate('secondaryEvictionRate'),
+  'unhealthy-zone-threshold': (d, v, f) => {
+    const n = float(v, f);
+    if (!(n > 0 && n <= 1)) f(`${v}: a share of a zone's nodes, more than 0 and at most 1`);
+    d.unhealthyZoneThreshold = n;
+  },
+  'large-cluster-size-threshold': (d, v, f) => {
+    const n = int32(v, f);
+    if (n < 0) f(`${n}: may not be negative`);
+    d.largeClusterSizeThreshold = n;
+  },
   'terminated-pod-gc-threshold': (d, v, f) => { d.terminatedPodGcThreshold = int32(v, f); },
   'node-cidr-mask-size': maskSize,
   'node-cidr-mask-size-ipv4': maskSize,
@@ -136,6 +162,8 @@ export function resolveControllerManagerArgs(s: FlagSettings, clusterCidrs: read
   const d: Draft = {
     nodeMonitorGracePeriodMs: undefined, nodeMonitorPeriodMs: undefined, terminatedPodGcThreshold: undefined, nodeCidrMaskSize: undefined,
     workers: {}, leaseDurationMs: undefined, renewDeadlineMs: undefined, retryPeriodMs: undefined, controllers: undefined,
+    nodeStartupGracePeriodMs: undefined, evictionRate: undefined, secondaryEvictionRate: undefined, unhealthyZoneThreshold: undefined,
+    largeClusterSizeThreshold: undefined,
   };
   const seen = new Map<string, ScalarSetting<string>>();
   for (const [name, list] of [[FLAG, s.list(FLAG)], [ALIAS, s.list(ALIAS)]] as const) {

@@ -81,6 +81,14 @@ export interface ControllerManagerConfig {
   readonly nodeMonitorGracePeriodMs: number | undefined;
   /** node-monitor-period, in ms (5 s). */
   readonly nodeMonitorPeriodMs: number | undefined;
+  /** node-startup-grace-period, in ms (60 s). */
+  readonly nodeStartupGracePeriodMs: number | undefined;
+  /** node-eviction-rate and secondary-node-eviction-rate: NoExecute taints per second per zone (0.1, 0.01). */
+  readonly evictionRate: number | undefined;
+  readonly secondaryEvictionRate: number | undefined;
+  /** unhealthy-zone-threshold (0.55) and large-cluster-size-threshold (50). */
+  readonly unhealthyZoneThreshold: number | undefined;
+  readonly largeClusterSizeThreshold: number | undefined;
   /** terminated-pod-gc-threshold (12500; 0 or less turns that collection off). */
   readonly terminatedPodGcThreshold: number | undefined;
   /** node-cidr-mask-size or node-cidr-mask-size-ipv4 (24). */

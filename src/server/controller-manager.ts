@@ -48,6 +48,13 @@ function tuning(s: ControllerManagerSettings): Pick<ControllerManagerOptions, 'n
     nodeLifecycle: {
       ...(a?.nodeMonitorGracePeriodMs !== undefined ? { gracePeriodMs: a.nodeMonitorGracePeriodMs } : {}),
       ...(a?.nodeMonitorPeriodMs !== undefined ? { monitorPeriodMs: a.nodeMonitorPeriodMs } : {}),
+      ...(a?.nodeStartupGracePeriodMs !== undefined ? { startupGracePeriodMs: a.nodeStartupGracePeriodMs } : {}),
+      rates: {
+        ...(a?.evictionRate !== undefined ? { evictionRate: a.evictionRate } : {}),
+        ...(a?.secondaryEvictionRate !== undefined ? { secondaryEvictionRate: a.secondaryEvictionRate } : {}),
+        ...(a?.unhealthyZoneThreshold !== undefined ? { unhealthyZoneThreshold: a.unhealthyZoneThreshold } : {}),
+        ...(a?.largeClusterSizeThreshold !== undefined ? { largeClusterThreshold: a.largeClusterSizeThreshold } : {}),
+      },
     },
     podGc: a?.terminatedPodGcThreshold !== undefined ? { terminatedThreshold: a.terminatedPodGcThreshold } : {},
     nodeIpam: { clusterCidrs: s.clusterCidrs, ...(a?.nodeCidrMaskSize !== undefined ? { maskSize: a.nodeCidrMaskSize } : {}) },

@@ -30,7 +30,7 @@ test('k3ts server refuses a --kube-controller-manager-arg key it does not honour
   const data = join(dir, 'data');
   const r = runK3ts(['server', '-d', data, '--kube-controller-manager-arg=node-monitor-grace-period=20s', '--kube-controller-manager-arg', 'pod-eviction-timeout=1m'], { env: cleanEnv(dir) });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /^k3ts: --kube-controller-manager-arg: "pod-eviction-timeout=1m": k3ts's controller manager does not take --pod-eviction-timeout; it takes concurrent-cron-job-syncs, .*node-monitor-grace-period, .*terminated-pod-gc-threshold\n$/);
+  assert.match(r.stderr, /^k3ts: --kube-controller-manager-arg: "pod-eviction-timeout=1m": k3ts's controller manager does not take --pod-eviction-timeout; it takes concurrent-cron-job-syncs, .*node-monitor-grace-period, .*terminated-pod-gc-threshold, unhealthy-zone-threshold\n$/);
   const bad = runK3ts(['server', '-d', data, '--kube-controller-manager-arg', 'node-monitor-grace-period=soon'], { env: cleanEnv(dir) });
   assert.equal(bad.status, 1);
   assert.equal(bad.stderr, 'k3ts: --kube-controller-manager-arg: node-monitor-grace-period: "soon" is not a duration such as 40s or 1m30s\n');

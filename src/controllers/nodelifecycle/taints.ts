@@ -10,13 +10,29 @@ export const NOT_READY = 'node.kubernetes.io/not-ready';
 export const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 const MANAGED = new Set([UNREACHABLE, NOT_READY, UNSCHEDULABLE]);
 
-/** The managed taints a node should carry given its Ready condition and spec.unschedulable. */
-export function wantedTaints(node: Node, timeAdded: string): Taint[] {
+/** The not-ready or unreachable taint key a node's Ready condition calls for (none when Ready or never reported). */
+export function conditionTaintKey(node: Node): string | undefined {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  const out: Taint[] = [];
   // A node that never reported Ready gets no taint until the grace period turns it Unknown.
-  const key = ready?.status === 'Unknown' ? UNREACHABLE : ready?.status === 'False' ? NOT_READY : undefined;
-  if (key) out.push({ key, effect: 'NoSchedule' }, { key, effect: 'NoExecute', timeAdded });
+  return ready?.status === 'Unknown' ? UNREACHABLE : ready?.status === 'False' ? NOT_READY : undefined;
+}
+
+/** True when the node carries the not-ready or unreachable NoExecute taint. */
+export function hasConditionNoExecute(node: Node): boolean {
+  return (node.spec?.taints ?? []).some((t) => t.effect === 'NoExecute' && (t.key === UNREACHABLE || t.key === NOT_READY));
+}
+
+/**
+ * The managed taints a node should carry given its Ready condition and spec.unschedulable;
+ * the NoExecute one only when `noExecute` (its rate limit and zone state allow it).
+ */
+export function wantedTaints(node: Node, timeAdded: string, noExecute = true): Taint[] {
+  const out: Taint[] = [];
+  const key = conditionTaintKey(node);
+  if (key) {
+    out.push({ key, effect: 'NoSchedule' });
+    if (noExecute) out.push({ key, effect: 'NoExecute', timeAdded });
+  }
   if (node.spec?.unschedulable) out.push({ key: UNSCHEDULABLE, effect: 'NoSchedule', timeAdded });
   return out;
 }
