@@ -189,10 +189,11 @@ class LocalResponse extends EventEmitter implements ObjectWatchResponse {
     this.sendHeaders();
   }
 
-  write(chunk: string | Uint8Array, cb?: () => void): boolean {
+  write(chunk: string | Uint8Array, encodingOrCb?: BufferEncoding | (() => void), cb?: () => void): boolean {
+    if (typeof encodingOrCb === 'function') cb = encodingOrCb;
     if (this.writableEnded || this.destroyed) return false;
     this.sendHeaders();
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, typeof encodingOrCb === 'string' ? encodingOrCb : 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (b.length > 0) {
       this.chunks.push(b);
       this.writableLength += b.length;
@@ -202,10 +203,11 @@ class LocalResponse extends EventEmitter implements ObjectWatchResponse {
     return this.writableLength < HIGH_WATER_MARK;
   }
 
-  end(chunk?: string | Uint8Array | (() => void), cb?: () => void): this {
+  end(chunk?: string | Uint8Array | (() => void), encodingOrCb?: BufferEncoding | (() => void), cb?: () => void): this {
     if (this.writableEnded || this.destroyed) return this;
+    if (typeof encodingOrCb === 'function') cb = encodingOrCb;
     if (typeof chunk === 'function') cb = chunk;
-    else if (chunk !== undefined) this.write(chunk);
+    else if (chunk !== undefined) this.write(chunk, typeof encodingOrCb === 'string' ? encodingOrCb : undefined);
     this.sendHeaders();
     this.writableEnded = true;
     this.writableFinished = true;
