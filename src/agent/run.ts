@@ -95,6 +95,8 @@ export async function startAgent(config: AgentRunConfig, opts: AgentOptions): Pr
   const nodes = new SimulatedNodes({
     // Each node talks through its own certificate (clientFor); the base client is never used.
     client: connect({}), count: sim.nodes, namePrefix: sim.namePrefix, capacity: { ...sim.capacity }, zones: sim.zones,
+    // As real kubelets: the server's node IPAM gives each node its pod CIDR, so ranges never overlap.
+    podCidrs: 'assigned',
     labels: Object.fromEntries(sim.labels.map((l) => [l.key, l.value])),
     taints: sim.taints.map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: t.effect })),
     clientFor: (name) => {

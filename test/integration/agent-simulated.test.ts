@@ -97,3 +97,27 @@ test('k3ts agent refuses a full token whose CA hash does not match the server; i
   labelled.proc.kill('SIGTERM');
   assert.equal(await labelled.exited, 0, labelled.logs());
 });
+
+test('an agent\'s simulated nodes get their pod CIDRs from the server\'s node IPAM, apart from the server\'s own simulated nodes', async (t) => {
+  const dir = tmpDir(t);
+  const env = cleanEnv(dir);
+  const kubeconfig = join(dir, 'kubeconfig.yaml');
+  const server = await startServer(['-d', join(dir, 'server'), '--https-listen-port', '0', '--bind-address', '127.0.0.1', '-o', kubeconfig,
+    '--simulate-nodes', '2', '--simulate-node-prefix', 'srv-'], { env, kubeconfig });
+  t.after(() => server.stop());
+  const k = (...args: string[]) => kubectl(KUBECTL, args, { kubeconfig, home: dir });
+  const token = readFileSync(join(dir, 'server', 'server', 'node-token'), 'utf8').trim();
+  const agent = startAgent(['--server', server.url, '--token', token, '--simulate-nodes', '2', '-d', join(dir, 'agent')], env);
+  t.after(() => { if (agent.proc.exitCode === null) agent.proc.kill('SIGKILL'); });
+  const cidrs = await waitFor(() => {
+    if (agent.proc.exitCode !== null) throw new Error(`the agent exited early:\n${agent.logs()}`);
+    const r = k('get', 'nodes', '-o', 'jsonpath={range .items[*]}{.metadata.name}={.status.conditions[?(@.type=="Ready")].status}={.spec.podCIDR} {end}');
+    const rows = r.stdout.trim().split(' ').filter(Boolean).map((x) => x.split('='));
+    return rows.length === 4 && rows.every((row) => row[1] === 'True' && row[2]) ? rows : undefined;
+  }, { timeoutMs: 60_000, what: '4 Ready nodes with pod CIDRs' });
+  assert.equal(new Set(cidrs.map((row) => row[2])).size, 4, JSON.stringify(cidrs));
+  // The agent's nodes report their address from the assigned range.
+  const agentNode = cidrs.find((row) => row[0] === 'k3ts-sim-0001');
+  const ip = k('get', 'node', 'k3ts-sim-0001', '-o', 'jsonpath={.status.addresses[?(@.type=="InternalIP")].address}').stdout;
+  assert.equal(ip.split('.').slice(0, 3).join('.'), agentNode?.[2]?.split('.').slice(0, 3).join('.'));
+});

@@ -92,8 +92,9 @@ export class IpPool {
 export interface SimNode {
   readonly name: string;
   readonly index: number;
-  podCidr: string;
-  pool: IpPool;
+  /** Undefined until node IPAM assigned one (nodes that wait for the controller manager). */
+  podCidr: string | undefined;
+  pool: IpPool | undefined;
   uid: string;
   lease: Lease | undefined;
   /** Next lease renewal and next full status report (ms since epoch). */
@@ -119,6 +120,24 @@ export function healthyConditions(prev: readonly Condition[] = []): Condition[] 
   ];
 }
 
+/**
+ * Conditions of a kubelet whose network is not ready yet (no pod CIDR: the CNI plugin has no
+ * configuration), as the kubelet reports them until then.
+ */
+export function networkNotReadyConditions(prev: readonly Condition[] = []): Condition[] {
+  const was = prev.find((x) => x.type === 'Ready');
+  return healthyConditions(prev).map((c): Condition => (c.type !== 'Ready' ? c : {
+    ...c, status: 'False', reason: 'KubeletNotReady',
+    message: 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+    ...(was?.status === 'False' && was.lastTransitionTime ? { lastTransitionTime: was.lastTransitionTime } : {}),
+  }));
+}
+
+/** The node's addresses: its pod CIDR's first address stands for the host's (none before it has one). */
+export function nodeAddresses(n: SimNode): { type: string; address: string }[] {
+  return [...(n.pool ? [{ type: 'InternalIP', address: n.pool.gateway }] : []), { type: 'Hostname', address: n.name }];
+}
+
 /** The Node object a kubelet registers, with its status. */
 export function nodeObject(n: SimNode, t: NodeTemplate): Node {
   const a = arch();
@@ -133,10 +152,10 @@ export function nodeObject(n: SimNode, t: NodeTemplate): Node {
   return {
     apiVersion: 'v1', kind: 'Node',
     metadata: { name: n.name, labels, annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' } },
-    spec: { podCIDR: n.podCidr, podCIDRs: [n.podCidr], providerID: `k3s://${n.name}`, ...(t.taints.length ? { taints: [...t.taints] } : {}) },
+    spec: { ...(n.podCidr ? { podCIDR: n.podCidr, podCIDRs: [n.podCidr] } : {}), providerID: `k3s://${n.name}`, ...(t.taints.length ? { taints: [...t.taints] } : {}) },
     status: {
-      capacity: resources, allocatable: resources, conditions: healthyConditions(),
-      addresses: [{ type: 'InternalIP', address: n.pool.gateway }, { type: 'Hostname', address: n.name }],
+      capacity: resources, allocatable: resources, conditions: n.pool ? healthyConditions() : networkNotReadyConditions(),
+      addresses: nodeAddresses(n),
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
         machineID: id.slice(0, 32), systemUUID: id.slice(32, 64), bootID: id.slice(0, 32), kernelVersion: release(), osImage: 'k3ts simulated node',

@@ -25,7 +25,7 @@ import { objectKey } from '../../client/types.js';
 import { WorkQueue } from '../../client/work-queue.js';
 import { runWorkers } from '../../client/workers.js';
 import { advance, nextEvent, type PodRun, renderStatus, renderTerminated, resumePod, startPod } from './pod-run.js';
-import { DEFAULT_SIMULATED_CAPACITY, healthyConditions, IpPool, leaseObject, nodeObject, nodePodCidrs, type NodeTemplate, type SimNode } from './sim-node.js';
+import { DEFAULT_SIMULATED_CAPACITY, healthyConditions, IpPool, leaseObject, networkNotReadyConditions, nodeAddresses, nodeObject, nodePodCidrs, type NodeTemplate, type SimNode } from './sim-node.js';
 
 const log = logger('simulated-nodes');
 
@@ -45,6 +45,13 @@ export interface SimulatedNodesOptions extends Partial<NodeTemplate> {
   readonly namePrefix?: string;
   /** The cluster CIDR the nodes' pod CIDRs are carved from (IPv4; default 10.42.0.0/16). */
   readonly clusterCidr?: string;
+  /**
+   * `carve` (default): each node registers with a pod CIDR carved from the top of `clusterCidr`.
+   * `assigned`: as a real kubelet, it registers without one and reports its network not ready
+   * until the controller manager's node IPAM assigns one (agents use this, so that nodes of
+   * several agents and of the server never share a range).
+   */
+  readonly podCidrs?: 'carve' | 'assigned';
   /** Lease renewal period (the kubelet's 10 s). */
   readonly leaseRenewMs?: number;
   /** Full node status report period (the kubelet's nodeStatusReportFrequency is 5 min). */
@@ -100,15 +107,15 @@ export class SimulatedNodes {
   constructor(private readonly opts: SimulatedNodesOptions) {
     this.client = opts.client.withUserAgent('k3ts/simulated-kubelet');
     this.template = { capacity: opts.capacity ?? DEFAULT_SIMULATED_CAPACITY, labels: opts.labels ?? {}, taints: opts.taints ?? [], zones: opts.zones ?? 0 };
-    const cidrs = nodePodCidrs(opts.clusterCidr ?? '10.42.0.0/16', opts.count);
+    const cidrs = opts.podCidrs === 'assigned' ? [] : nodePodCidrs(opts.clusterCidr ?? '10.42.0.0/16', opts.count);
     this.names = simulatedNodeNames(opts.count, opts.namePrefix);
     const renew = opts.leaseRenewMs ?? 10_000;
     const report = opts.statusReportMs ?? STATUS_REPORT_MS;
     this.names.forEach((name, i) => {
-      const podCidr = cidrs[i] as string;
+      const podCidr = cidrs[i];
       // Spread heartbeats over the period so a thousand nodes do not renew at once.
       const offset = (i / Math.max(1, opts.count));
-      this.nodes.set(name, { name, index: i, podCidr, pool: new IpPool(podCidr), uid: '', lease: undefined,
+      this.nodes.set(name, { name, index: i, podCidr, pool: podCidr ? new IpPool(podCidr) : undefined, uid: '', lease: undefined,
         leaseDue: Date.now() + offset * renew, statusDue: Date.now() + offset * report + report });
     });
     this.shared = nodeApi(this.client);
@@ -181,20 +188,43 @@ export class SimulatedNodes {
         } catch (err) {
           if (!isAlreadyExists(err)) throw err;
           node = await this.api(n.name).nodes.get(n.name, { signal });
-          const cidr = node.spec?.podCIDR;
-          if (cidr && cidr !== n.podCidr) {
-            n.podCidr = cidr;
-            n.pool = new IpPool(cidr);
-          }
+          this.adoptCidr(n, node);
           await this.reportStatus(n, signal, node);
         }
         n.uid = node.metadata.uid ?? '';
         await this.renewLease(n, signal);
+        if (!n.pool) void this.awaitCidr(n, signal);
         return;
       } catch (err) {
         if (signal.aborted) return;
         log.warn(`registering node ${n.name} (attempt ${attempt + 1}): ${messageOf(err)}`);
         await sleep(Math.min(10_000, 500 * 2 ** attempt), signal).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Takes the pod CIDR the Node carries (assigned, or kept from an earlier run). */
+  private adoptCidr(n: SimNode, node: Node): void {
+    const cidr = node.spec?.podCIDR;
+    if (cidr && cidr !== n.podCidr) {
+      n.podCidr = cidr;
+      n.pool = new IpPool(cidr);
+    }
+  }
+
+  /** Waits for node IPAM to assign the node a pod CIDR, then reports the node Ready. */
+  private async awaitCidr(n: SimNode, signal: AbortSignal): Promise<void> {
+    for (let attempt = 0; !signal.aborted && !n.pool; attempt++) {
+      try {
+        await sleep(Math.min(5000, 250 * 2 ** attempt), signal);
+        const node = await this.api(n.name).nodes.get(n.name, { signal });
+        this.adoptCidr(n, node);
+        if (n.pool) {
+          log.info(`node ${n.name} got pod CIDR ${n.podCidr ?? ''}`);
+          await this.reportStatus(n, signal, node);
+        }
+      } catch (err) {
+        if (!signal.aborted) log.warn(`waiting for the pod CIDR of node ${n.name}: ${messageOf(err)}`);
       }
     }
   }
@@ -222,7 +252,8 @@ export class SimulatedNodes {
   private async reportStatus(n: SimNode, signal: AbortSignal, cur?: Node): Promise<void> {
     const nodes = this.api(n.name).nodes;
     const node = cur ?? await nodes.get(n.name, { signal });
-    await nodes.patch(n.name, { status: { conditions: healthyConditions(node.status?.conditions) } }, { type: 'strategic', subresource: 'status', signal });
+    const conditions = n.pool ? healthyConditions(node.status?.conditions) : networkNotReadyConditions(node.status?.conditions);
+    await nodes.patch(n.name, { status: { conditions, addresses: nodeAddresses(n) } }, { type: 'strategic', subresource: 'status', signal });
   }
 
   /** Heartbeats and pod timers, checked four times a second. */
@@ -297,14 +328,20 @@ export class SimulatedNodes {
     }
     let r = this.runs.get(key);
     if (!r) {
-      const hostIP = node.pool.gateway;
+      const pool = node.pool;
+      if (!pool) {
+        // No pod network on this node yet (it is NotReady, so only a pod bound by hand lands here).
+        this.due.set(key, now + 1000);
+        return;
+      }
+      const hostIP = pool.gateway;
       let podIP = pod.spec?.hostNetwork ? hostIP : undefined;
-      if (!podIP && phase === 'Running' && pod.status?.podIP && node.pool.reserve(key, pod.status.podIP)) podIP = pod.status.podIP;
-      if (!podIP) podIP = node.pool.allocate(key);
+      if (!podIP && phase === 'Running' && pod.status?.podIP && pool.reserve(key, pod.status.podIP)) podIP = pod.status.podIP;
+      if (!podIP) podIP = pool.allocate(key);
       if (podIP && podIP !== hostIP) this.podNode.set(key, node.name);
       if (!podIP) {
         this.recorder(node.name).event(pod, 'Warning', 'FailedCreatePodSandBox',
-          `Failed to create pod sandbox: failed to allocate for range 0: no IP addresses available in range set: ${node.podCidr}`, { apiVersion: 'v1', kind: 'Pod' });
+          `Failed to create pod sandbox: failed to allocate for range 0: no IP addresses available in range set: ${node.podCidr ?? ''}`, { apiVersion: 'v1', kind: 'Pod' });
         this.due.set(key, now + 10_000);
         return;
       }
@@ -324,7 +361,7 @@ export class SimulatedNodes {
     this.due.delete(key);
     const node = this.podNode.get(key);
     this.podNode.delete(key);
-    if (run || node) this.nodes.get(node ?? '')?.pool.release(key);
+    if (run || node) this.nodes.get(node ?? '')?.pool?.release(key);
   }
 
   private async writeStatus(pod: Pod, status: Pod['status'], signal: AbortSignal): Promise<void> {
