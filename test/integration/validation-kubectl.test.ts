@@ -109,6 +109,23 @@ for (const minor of [27, 33]) {
       assert.equal(frozen.stderr, 'The ConfigMap "frozen" is invalid: data: Forbidden: field is immutable when `immutable` is set\n');
     });
 
+    test('a v2 HPA replaced through autoscaling/v1 keeps its behavior', async () => {
+      const made = await k('create', '-f', file('hpa-behavior', [
+        'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: hb}',
+        'spec: {maxReplicas: 3, scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web},',
+        '  behavior: {scaleDown: {stabilizationWindowSeconds: 60, policies: [{type: Pods, value: 1, periodSeconds: 30}]}}}', ''].join('\n')));
+      assert.equal(made.code, 0, made.stderr);
+      const v1 = await k('get', 'horizontalpodautoscalers.v1.autoscaling', 'hb', '-o', 'json');
+      assert.equal(v1.code, 0, v1.stderr);
+      const obj = JSON.parse(v1.stdout) as Obj;
+      assert.equal(obj['apiVersion'], 'autoscaling/v1');
+      (obj['spec'] as Obj)['maxReplicas'] = 4;
+      const replaced = await k('replace', '-f', file('hpa-behavior-v1', JSON.stringify(obj)));
+      assert.equal(replaced.code, 0, replaced.stderr);
+      const v2 = await k('get', 'horizontalpodautoscalers.v2.autoscaling', 'hb', '-o', 'jsonpath={.spec.maxReplicas} {.spec.behavior.scaleDown.stabilizationWindowSeconds} {.metadata.annotations}');
+      assert.equal(v2.stdout, '4 60 ');
+    });
+
     test('valid objects come back with Kubernetes v1.33 defaults', async () => {
       for (const [name, yaml, resource, pick, want] of VALID) {
         const r = await k('create', '-f', file(`ok-${name.replace(/ /g, '-')}`, yaml));

@@ -21,3 +21,32 @@ test('autoscaling/v1 HPAs round-trip through v2, other metrics kept in an annota
   assert.equal(back.metadata.annotations?.['autoscaling.alpha.kubernetes.io/metrics'], JSON.stringify([mem]));
   assert.deepEqual((hpaV1ToV2(back)['spec'] as { metrics: unknown[] }).metrics.length, 2);
 });
+
+test('a v2 HPA read and written back as autoscaling/v1 keeps behavior, other current metrics and conditions', () => {
+  const v2 = {
+    apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h', annotations: { team: 'a' } },
+    spec: {
+      scaleTargetRef: { kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 5,
+      metrics: [
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
+        { type: 'Resource', resource: { name: 'memory', target: { type: 'AverageValue', averageValue: '1Gi' } } },
+      ],
+      behavior: { scaleDown: { stabilizationWindowSeconds: 60, policies: [{ type: 'Pods', value: 1, periodSeconds: 30 }] } },
+    },
+    status: {
+      currentReplicas: 2, desiredReplicas: 2,
+      currentMetrics: [
+        { type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 40 } } },
+        { type: 'Resource', resource: { name: 'memory', current: { averageValue: '300Mi' } } },
+      ],
+      conditions: [{ type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale' }],
+    },
+  };
+  const v1 = hpaV2ToV1(v2);
+  const a = v1.metadata.annotations ?? {};
+  assert.equal(a['autoscaling.alpha.kubernetes.io/behavior'], JSON.stringify(v2.spec.behavior));
+  assert.equal(a['autoscaling.alpha.kubernetes.io/current-metrics'], JSON.stringify([v2.status.currentMetrics[1]]));
+  assert.equal(a['autoscaling.alpha.kubernetes.io/conditions'], JSON.stringify(v2.status.conditions));
+  assert.deepEqual(v1['status'], { currentReplicas: 2, desiredReplicas: 2, currentCPUUtilizationPercentage: 40 });
+  assert.deepEqual(hpaV1ToV2(v1), v2);
+});
