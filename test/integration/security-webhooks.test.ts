@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { networkInterfaces } from 'node:os';
 import { startSecureCluster } from '../../src/apiserver/security/testing/cluster.js';
 import { kubectlPath } from './harness.js';
-import { hookConfig, webhookServer } from './webhook-server.js';
+import { hookConfig, jsonPatch, webhookServer } from './webhook-server.js';
 
 const KUBECTL = kubectlPath(33) ?? 'kubectl';
 
@@ -114,4 +114,38 @@ test('a webhook addressed by Service is called at a ready endpoint with the serv
   }
   assert.match(r.stderr, /admission webhook "by-service.example.com" denied the request: names starting with bad are not allowed/);
   assert.ok(wh.calls.includes('/validate bad-svc'));
+});
+
+test('subresource writes reach webhooks as their own kind: an Eviction refused, a Scale put through /scale patched', async (t) => {
+  const c = await startSecureCluster(t);
+  const wh = await webhookServer(t, {
+    '/no-evictions': () => ({ allowed: false, status: { code: 403, reason: 'Forbidden', message: 'evictions are paused' } }),
+    '/at-least-two': (r) => ((r.object.spec?.['replicas'] as number | undefined ?? 0) < 2 ? jsonPatch([{ op: 'replace', path: '/spec/replicas', value: 2 }]) : { allowed: true }),
+  });
+  const k = (args: string[], input?: string) => c.kubectl(c.kubeconfig, args, { bin: KUBECTL, ...(input !== undefined ? { input } : {}) });
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Validating', 'evictions', {
+    rules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods/eviction'] }],
+    failurePolicy: 'Fail', clientConfig: { url: `${wh.url}/no-evictions`, caBundle: wh.caBundle },
+  }))).code, 0);
+  assert.equal((await k(['create', '-f', '-'], hookConfig('Mutating', 'scale', {
+    rules: [{ operations: ['UPDATE'], apiGroups: ['apps'], apiVersions: ['v1'], resources: ['deployments/scale'] }],
+    failurePolicy: 'Fail', clientConfig: { url: `${wh.url}/at-least-two`, caBundle: wh.caBundle },
+  }))).code, 0);
+  assert.equal((await k(['run', 'victim', '--image=nginx'])).code, 0);
+  const eviction = JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'victim', namespace: 'default' } });
+  let r = await k(['create', '--raw', '/api/v1/namespaces/default/pods/victim/eviction', '-f', '-'], eviction);
+  for (let i = 0; !/denied/.test(r.stderr) && i < 30; i++) r = await k(['create', '--raw', '/api/v1/namespaces/default/pods/victim/eviction', '-f', '-'], eviction);
+  assert.match(r.stderr, /admission webhook "evictions.example.com" denied the request: evictions are paused/);
+  assert.equal((await k(['get', 'pod', 'victim', '-o', 'jsonpath={.metadata.deletionTimestamp}'])).stdout, '', 'the pod was not evicted');
+  const seen = wh.reviews.find((x) => x.path === '/no-evictions')?.request;
+  assert.deepEqual([seen?.kind, seen?.resource, seen?.subResource, seen?.object.kind], [{ group: 'policy', version: 'v1', kind: 'Eviction' }, { group: '', version: 'v1', resource: 'pods' }, 'eviction', 'Eviction']);
+
+  assert.equal((await k(['create', 'deployment', 'web', '--image=nginx', '--replicas=3'])).code, 0);
+  const scale = JSON.stringify({ apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 1 } });
+  r = await k(['replace', '--raw', '/apis/apps/v1/namespaces/default/deployments/web/scale', '-f', '-'], scale);
+  for (let i = 0; r.code === 0 && !wh.reviews.some((x) => x.path === '/at-least-two') && i < 30; i++) r = await k(['replace', '--raw', '/apis/apps/v1/namespaces/default/deployments/web/scale', '-f', '-'], scale);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal((await k(['get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}'])).stdout, '2', 'the webhook raised the replicas');
+  const put = wh.reviews.find((x) => x.path === '/at-least-two')?.request;
+  assert.deepEqual([put?.kind, put?.resource, put?.subResource, put?.object.kind], [{ group: 'autoscaling', version: 'v1', kind: 'Scale' }, { group: 'apps', version: 'v1', resource: 'deployments' }, 'scale', 'Scale']);
 });

@@ -14,6 +14,8 @@ export interface AdmissionAttributes {
   readonly group: string;
   readonly version: string;
   readonly kind: string;
+  /** The kind's group and version when not the resource's (a subresource's: autoscaling/v1 Scale on apps/v1 deployments). */
+  readonly kindGroupVersion?: { readonly group: string; readonly version: string };
   readonly resource: string;
   readonly subresource: string;
   readonly namespace: string;

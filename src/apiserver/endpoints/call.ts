@@ -94,18 +94,27 @@ export function asObject(v: unknown, gvk: GroupVersionKind): KubeObject {
 /** Admission attributes for a call. */
 export function admissionAttrs(call: ApiCall, op: Operation, name: string, object: KubeObject | undefined, oldObject: KubeObject | undefined, dryRun: boolean, kind?: GroupVersionKind): AdmissionAttributes {
   const g = kind ?? gvkOf(call.served);
+  const def = call.served.def;
   return {
-    operation: op, group: call.served.def.group, version: call.served.def.version, kind: g.kind,
+    operation: op, group: def.group, version: def.version, kind: g.kind,
+    ...(g.group !== def.group || g.version !== def.version ? { kindGroupVersion: { group: g.group, version: g.version } } : {}),
     resource: call.served.def.plural, subresource: call.info.subresource, namespace: call.served.def.namespaced ? call.info.namespace : '',
     name, object, oldObject, user: call.user, dryRun, warnings: call.warnings,
   };
 }
 
+/** How a subresource's writes look to admission: its kind, and its object made from the parent's (Scale). */
+export interface AdmittedAs {
+  readonly kind: GroupVersionKind;
+  readonly view?: ((parent: KubeObject) => KubeObject) | undefined;
+}
+
 /** The validating-admission callback the store runs just before storage. */
-export function validatingAdmission(call: ApiCall, op: Operation, name: string, dryRun: boolean): AdmitFn | undefined {
+export function validatingAdmission(call: ApiCall, op: Operation, name: string, dryRun: boolean, as?: AdmittedAs): AdmitFn | undefined {
   const chain: AdmissionChain = call.env.admission;
   if (chain.validating.length === 0) return undefined;
-  return (obj, old) => chain.validate(admissionAttrs(call, op === 'CREATE' && old ? 'UPDATE' : op, obj.metadata.name ?? name, obj, old, dryRun));
+  const view = as?.view ?? ((o: KubeObject) => o);
+  return (obj, old) => chain.validate(admissionAttrs(call, op === 'CREATE' && old ? 'UPDATE' : op, obj.metadata.name ?? name, view(obj), old && view(old), dryRun, as?.kind));
 }
 
 export { readBody };

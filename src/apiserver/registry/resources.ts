@@ -17,6 +17,8 @@ import type { Store, UpdateResult, WriteOptions } from './generic/store.js';
 export interface Subresource {
   /** The kind it reads and writes (Scale for scale, the parent kind for status). */
   readonly kind: { readonly group: string; readonly version: string; readonly kind: string };
+  /** The subresource's object as made from the parent's, for admission (toScale); absent: the parent's itself. */
+  readonly admissionView?: (parent: KubeObject) => KubeObject;
   get?(ctx: RequestContext, name: string): Promise<KubeObject>;
   /** PUT and PATCH: `apply` turns the current subresource object into the new one. */
   update?(ctx: RequestContext, name: string, apply: (current: KubeObject) => KubeObject | Promise<KubeObject>, opts: WriteOptions): Promise<UpdateResult>;

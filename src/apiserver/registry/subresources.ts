@@ -53,6 +53,7 @@ export function scaleSubresource(store: Store): Subresource {
   const r = store.resource;
   return {
     kind: SCALE_KIND,
+    admissionView: toScale,
     get: async (ctx, name) => toScale(await store.get(ctx, name)),
     update: async (ctx: RequestContext, name, apply, opts) => {
       const out = await store.update(ctx, name, async (prev) => {

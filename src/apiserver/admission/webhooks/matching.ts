@@ -89,7 +89,7 @@ export function matchRules(webhook: Record<string, unknown>, m: MatchRequest): I
   const rules = webhook['rules'];
   if (!Array.isArray(rules)) return undefined;
   const own = { group: a.group, version: a.version, resource: a.resource };
-  if (rules.some((rule) => ruleMatches(rule, a))) return { resource: own, subresource: a.subresource, kind: { group: a.group, version: a.version, kind: a.kind }, exact: true };
+  if (rules.some((rule) => ruleMatches(rule, a))) return { resource: own, subresource: a.subresource, kind: { group: a.kindGroupVersion?.group ?? a.group, version: a.kindGroupVersion?.version ?? a.version, kind: a.kind }, exact: true };
   // The API server defaults matchPolicy to Equivalent; a stored hook without one is treated alike.
   if (webhook['matchPolicy'] === 'Exact' || !m.equivalents) return undefined;
   const equivalents = m.equivalents().filter((e) => !same(e, own));

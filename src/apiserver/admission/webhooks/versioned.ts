@@ -42,7 +42,8 @@ const gvr = (a: AdmissionAttributes): GroupVersionResource => ({ group: a.group,
 
 /** The attributes for `invocation`; `mapper` is needed only for an equivalent (not exact) one. */
 export function versionedAttributes(a: AdmissionAttributes, invocation: Invocation, mapper: EquivalentResourceMapper | undefined): VersionedAttributes {
-  const request = { requestKind: { group: a.group, version: a.version, kind: a.kind }, requestResource: gvr(a), requestSubResource: a.subresource };
+  const kindGv = a.kindGroupVersion ?? a;
+  const request = { requestKind: { group: kindGv.group, version: kindGv.version, kind: a.kind }, requestResource: gvr(a), requestSubResource: a.subresource };
   const { kind, resource, subresource } = invocation;
   if (invocation.exact || !mapper) return { attrs: a, kind, resource, subresource, ...request, toRequest: (o) => o };
   const to = (o: KubeObject | undefined) => (o ? mapper.convert(o, request.requestResource, resource) : undefined);
