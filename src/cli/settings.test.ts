@@ -66,9 +66,9 @@ test('flags k3ts lacks are refused from the command line, a config file or a K3S
   const none = { K3S_CONFIG_FILE: join(dir, 'absent.yaml') };
   await assert.rejects(resolveCommandSettings(SERVER_FLAGS, ['--cluster-init'], { env: none }),
     (e: unknown) => hasCode(e, 'ERR_UNSUPPORTED') && /--cluster-init is not supported by k3ts yet: embedded etcd .* \(set by --cluster-init\)/.test((e as Error).message));
-  writeFileSync(cfg, 'kube-apiserver-arg: [audit-log-path=/x]\n');
+  writeFileSync(cfg, 'kube-scheduler-arg: [v=2]\n');
   await assert.rejects(resolveCommandSettings(SERVER_FLAGS, [], { env: { K3S_CONFIG_FILE: cfg } }),
-    new RegExp(`--kube-apiserver-arg is not supported by k3ts yet.*\\(set by key "kube-apiserver-arg" in ${cfg}\\)`));
+    new RegExp(`--kube-scheduler-arg is not supported by k3ts yet.*\\(set by key "kube-scheduler-arg" in ${cfg}\\)`));
   await assert.rejects(resolveCommandSettings(SERVER_FLAGS, [], { env: { ...none, K3S_URL: 'https://other:6443' } }),
     /--server is not supported by k3ts yet: joining a server to an existing cluster .*\(set by \$K3S_URL \(for --server\)\)/);
 });

@@ -85,7 +85,7 @@ test('resolveControllerManagerArgs() refuses unknown keys and bad values, naming
 
 test('resolveServerConfig() still refuses the other pass-through flags', async () => {
   await assert.rejects(cm(['--kube-scheduler-arg', 'v=2']), /--kube-scheduler-arg is not supported by k3ts yet: k3ts runs its own scheduler/);
-  await assert.rejects(cm(['--kube-apiserver-arg', 'v=2']), /--kube-apiserver-arg is not supported by k3ts yet/);
+  await assert.rejects(cm(['--kube-apiserver-arg', 'v=2']), /--kube-apiserver-arg: "v=2": k3ts's API server does not take --v; it takes admission-control-config-file, /);
 });
 
 test('resolveControllerManagerArgs() reads the node eviction rates, zone threshold and startup grace period', async () => {

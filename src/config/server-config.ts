@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { cidrIndexedIp, formatIp, parseCidr } from '../base/cidr.js';
 import { DEFAULTS } from './defaults.js';
 import { DISABLE_ITEMS, ENCRYPTION_PROVIDERS, FLANNEL_BACKENDS, type DisableItem, type FlannelBackend, type ServerConfig } from '../server/config.js';
+import { resolveApiServerArgs } from './apiserver-args.js';
 import { resolveControllerManagerArgs } from './controller-manager-args.js';
 import { absolutePath, deepFreeze, resolveDataDir, resolveLog, resolveNode, resolveSimulation, resolveToken } from './common.js';
 import type { HostFacts } from './host.js';
@@ -125,6 +126,7 @@ export function resolveServerConfig(s: FlagSettings, host: HostFacts): ServerCon
     node: resolveNode(s, host),
     simulation: resolveSimulation(s),
     controllerManager: resolveControllerManagerArgs(s, clusterCidrs.length ? clusterCidrs : [DEFAULTS.clusterCidr]),
+    apiServerArgs: resolveApiServerArgs(s, (path) => host.readFile(path)),
     secretsEncryption: {
       enabled: s.bool('secrets-encryption')?.value ?? false,
       provider: oneOf('secrets-encryption-provider', s.string('secrets-encryption-provider') ?? { value: 'aescbc', source: { kind: 'default' } }, { allowed: ENCRYPTION_PROVIDERS }),

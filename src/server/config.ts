@@ -106,6 +106,24 @@ export interface ControllerManagerConfig {
   readonly controllers: readonly string[] | undefined;
 }
 
+/** The PodSecurity admission plugin's cluster-wide defaults and exemptions (PodSecurityConfiguration). */
+export interface PodSecurityDefaults {
+  readonly enforce: { readonly level: string; readonly version: string };
+  readonly audit: { readonly level: string; readonly version: string };
+  readonly warn: { readonly level: string; readonly version: string };
+  readonly exemptions: { readonly usernames: readonly string[]; readonly namespaces: readonly string[]; readonly runtimeClasses: readonly string[] };
+}
+
+/** What --kube-apiserver-arg set (undefined: kube-apiserver's default). */
+export interface ApiServerArgsConfig {
+  readonly admissionControlConfigFile: string | undefined;
+  /** From the admission configuration file's PodSecurity plugin. */
+  readonly podSecurity: PodSecurityDefaults | undefined;
+  /** default-not-ready-toleration-seconds and default-unreachable-toleration-seconds (300). */
+  readonly notReadyTolerationSeconds: number | undefined;
+  readonly unreachableTolerationSeconds: number | undefined;
+}
+
 /** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */
 export interface ServerConfig {
   readonly command: 'server';
@@ -152,6 +170,7 @@ export interface ServerConfig {
   readonly simulation: SimulationConfig;
   /** --kube-controller-manager-arg. */
   readonly controllerManager: ControllerManagerConfig;
+  readonly apiServerArgs: ApiServerArgsConfig;
   /** --secrets-encryption and --secrets-encryption-provider. */
   readonly secretsEncryption: { readonly enabled: boolean; readonly provider: EncryptionProvider };
 }

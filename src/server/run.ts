@@ -114,7 +114,14 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     const security = await step('preparing authentication', () => new Security({
       clientCaPem: tls.clientCa.bundlePem, serverCaPem: tls.serverCa.bundlePem, serviceKeyPem: tls.serviceKeyPem, clusterDomain: config.networking.clusterDomain,
       passwdText: `${creds.serverPassword},server,server,k3s:server\n${creds.nodePassword},node,node,k3s:agent\n`,
+      admission: {
+        podSecurity: config.apiServerArgs.podSecurity,
+        notReadyTolerationSeconds: config.apiServerArgs.notReadyTolerationSeconds,
+        unreachableTolerationSeconds: config.apiServerArgs.unreachableTolerationSeconds,
+      },
     }), { signal: opts.signal });
+    const psa = config.apiServerArgs.podSecurity;
+    if (psa && psa.audit.level !== 'privileged') log.warn(`${config.apiServerArgs.admissionControlConfigFile ?? ''}: the PodSecurity audit default (${psa.audit.level}) has no effect: k3ts writes no audit log yet`);
     const encryption = await step('loading secrets encryption', () => SecretsEncryption.open(config.dataDir, config.secretsEncryption), { signal: opts.signal });
     encryption.attach(backend);
     life.defer('secrets encryption', () => encryption.settled());

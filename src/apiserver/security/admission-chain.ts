@@ -9,6 +9,7 @@ import type { KubeObject } from '../../api/meta/object.js';
 import { AdmissionChain, type AdmissionAttributes, type MutatingPlugin, type ValidatingPlugin } from '../admission/admission.js';
 import { namespaceLifecycle } from '../admission/namespace-lifecycle.js';
 import { defaultStorageClassPlugin, defaultTolerationSeconds } from '../admission/plugins/defaults.js';
+import type { PodSecurityConfig } from '../admission/plugins/pod-security/plugin.js';
 import { limitRanger } from '../admission/plugins/limit-ranger.js';
 import { nodeRestriction } from '../admission/plugins/node-restriction.js';
 import { podSecurity } from '../admission/plugins/pod-security/plugin.js';
@@ -23,7 +24,16 @@ import { equivalentResources } from './equivalent-resources.js';
 import { ObjectView } from './object-view.js';
 import { endpointServiceResolver } from './service-resolver.js';
 
-export interface AdmissionChainOptions {
+/** Settings of the built-in plugins, as kube-apiserver's flags and admission configuration give them. */
+export interface AdmissionSettings {
+  /** PodSecurity's cluster-wide defaults and exemptions (its PodSecurityConfiguration). */
+  readonly podSecurity?: PodSecurityConfig | undefined;
+  /** DefaultTolerationSeconds (300 s each). */
+  readonly notReadyTolerationSeconds?: number | undefined;
+  readonly unreachableTolerationSeconds?: number | undefined;
+}
+
+export interface AdmissionChainOptions extends AdmissionSettings {
   readonly authorizer: Authorizer;
   /** RBAC, once the security layer is attached. */
   readonly rbac: () => { readonly rbac: RbacAuthorizer; readonly source: RbacSource } | undefined;
@@ -78,7 +88,10 @@ export function buildAdmissionChain(registry: ResourceRegistry, o: AdmissionChai
   const mutating: MutatingPlugin[] = [
     limits.mutating,
     sa.mutating,
-    defaultTolerationSeconds(),
+    defaultTolerationSeconds({
+      ...(o.notReadyTolerationSeconds !== undefined ? { notReadySeconds: o.notReadyTolerationSeconds } : {}),
+      ...(o.unreachableTolerationSeconds !== undefined ? { unreachableSeconds: o.unreachableTolerationSeconds } : {}),
+    }),
     defaultStorageClassPlugin(async () => lister(v('storage.k8s.io', 'storageclasses'))('')),
     mutatingWebhooks(webhookSources(mutatingConfigs)),
   ];
@@ -88,7 +101,7 @@ export function buildAdmissionChain(registry: ResourceRegistry, o: AdmissionChai
     limits.validating,
     sa.validating,
     nodeRestriction(async (ns, name) => pods?.get(ns, name)),
-    podSecurity({ namespaceLabels, pods: (ns) => pods?.list(ns) ?? [] }),
+    podSecurity({ namespaceLabels, pods: (ns) => pods?.list(ns) ?? [], ...(o.podSecurity ? { config: o.podSecurity } : {}) }),
     validatingWebhooks(webhookSources(validatingConfigs)),
     quota.plugin(),
   ];

@@ -30,7 +30,7 @@ import { UnionAuthorizer, privilegedGroupAuthorizer } from '../authorization/uni
 import type { ApiHandler } from '../http/handler.js';
 import type { TokenReviewer } from '../registry/reviews.js';
 import type { ResourceRegistry } from '../registry/resources.js';
-import { buildAdmissionChain } from './admission-chain.js';
+import { type AdmissionSettings, buildAdmissionChain } from './admission-chain.js';
 import { RegistryLookup } from './lookup.js';
 import { NamespaceDefaults } from './namespace-defaults.js';
 import { LegacyTokenController } from './legacy-tokens.js';
@@ -55,6 +55,8 @@ export interface SecurityOptions {
   readonly apiAudiences?: readonly string[];
   readonly clusterDomain?: string;
   readonly maxTokenExpirationSeconds?: number;
+  /** Settings of the built-in admission plugins (--kube-apiserver-arg). */
+  readonly admission?: AdmissionSettings;
 }
 
 /** Every key in a PEM file (private keys yield their public halves too). */
@@ -126,11 +128,16 @@ export class Security {
     this.authenticator = new AuthenticatorChain(chain);
     this.maxTokenExpirationSeconds = o.maxTokenExpirationSeconds;
     this.serverCaPem = o.serverCaPem;
+    this.admissionSettings = o.admission ?? {};
   }
+
+  private readonly admissionSettings: AdmissionSettings;
 
   /** The admission chain in Kubernetes's order (called by the API server with its registry). */
   admission(registry: ResourceRegistry): AdmissionChain {
-    const built = buildAdmissionChain(registry, { authorizer: this.authorizer, rbac: () => this.attached && { rbac: this.attached.rbac, source: this.attached.rbacSource } });
+    const built = buildAdmissionChain(registry, {
+      authorizer: this.authorizer, rbac: () => this.attached && { rbac: this.attached.rbac, source: this.attached.rbacSource }, ...this.admissionSettings,
+    });
     this.quota = built.quota;
     return built.chain;
   }

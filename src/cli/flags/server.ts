@@ -55,7 +55,7 @@ const CLIENT_CLUSTER: readonly FlagSpec[] = [
 
 const PASSTHROUGH = (component: string): string => `k3ts runs its own ${component}, which takes no pass-through flags yet`;
 const PASSTHROUGH_FLAGS: readonly FlagSpec[] = [
-  { name: 'kube-apiserver-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-apiserver process', unsupported: PASSTHROUGH('API server') },
+  { name: 'kube-apiserver-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-apiserver process' },
   { name: 'etcd-arg', type: 'list', group: 'flags', usage: 'Customized flag for etcd process', unsupported: ETCD },
   { name: 'kube-controller-manager-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-controller-manager process' },
   { name: 'kube-scheduler-arg', type: 'list', group: 'flags', usage: 'Customized flag for kube-scheduler process', unsupported: PASSTHROUGH('scheduler') },

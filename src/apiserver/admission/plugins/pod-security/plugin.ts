@@ -6,6 +6,8 @@
  * templates of workloads that violate the warn level (the enforce level when warn is unset)
  * get Warning headers; tightening a namespace's enforce level warns about existing pods. An
  * unreadable label value fails closed (restricted) for pods and is refused (422) on namespaces.
+ * An admission configuration file may set cluster-wide defaults for unlabelled modes and exempt
+ * usernames, namespaces and runtime classes.
  */
 import { getPath, isPlainObject, jsonEqual, type KubeObject } from '../../../../api/meta/object.js';
 import { fieldErrors, invalidError } from '../../../../api/validation/field-errors.js';
@@ -45,13 +47,38 @@ function readMode(labels: Readonly<Record<string, string>>, mode: 'enforce' | 'a
   return { level, minor, label: `${level}:${label}` };
 }
 
+/** The cluster-wide defaults and exemptions (a PodSecurityConfiguration in the admission configuration file). */
+export interface PodSecurityConfig {
+  readonly enforce: { readonly level: string; readonly version: string };
+  readonly audit: { readonly level: string; readonly version: string };
+  readonly warn: { readonly level: string; readonly version: string };
+  readonly exemptions: { readonly usernames: readonly string[]; readonly namespaces: readonly string[]; readonly runtimeClasses: readonly string[] };
+}
+
+/** A namespace's labels over the configured defaults: a mode the namespace does not label takes the default. */
+function withDefaults(labels: Readonly<Record<string, string>>, config: PodSecurityConfig | undefined): Readonly<Record<string, string>> {
+  if (!config) return labels;
+  const out: Record<string, string> = { ...labels };
+  for (const mode of ['enforce', 'audit', 'warn'] as const) {
+    if (out[`${PREFIX}${mode}`] !== undefined) continue;
+    out[`${PREFIX}${mode}`] = config[mode].level;
+    if (out[`${PREFIX}${mode}-version`] === undefined) out[`${PREFIX}${mode}-version`] = config[mode].version;
+  }
+  return out;
+}
+
 /** The enforce and warn policies of a namespace (warn defaults to a stricter enforce level). */
-export function namespacePolicy(labels: Readonly<Record<string, string>> = {}): { enforce?: PolicyLevel; warn?: PolicyLevel; audit?: PolicyLevel; errors: { field: string; value: string; message: string }[] } {
+export function namespacePolicy(labels: Readonly<Record<string, string>> = {}, config?: PodSecurityConfig): { enforce?: PolicyLevel; warn?: PolicyLevel; audit?: PolicyLevel; errors: { field: string; value: string; message: string }[] } {
   const errors: { field: string; value: string; message: string }[] = [];
-  const enforce = readMode(labels, 'enforce', errors);
-  const audit = readMode(labels, 'audit', errors);
-  let warn = readMode(labels, 'warn', errors);
-  if (!warn && enforce && enforce.level !== 'privileged') warn = enforce;
+  // Only the namespace's own labels can be wrong; the defaults were checked when the file was read.
+  readMode(labels, 'enforce', errors);
+  readMode(labels, 'audit', errors);
+  readMode(labels, 'warn', errors);
+  const all = withDefaults(labels, config);
+  const enforce = readMode(all, 'enforce', []);
+  const audit = readMode(all, 'audit', []);
+  let warn = readMode(all, 'warn', []);
+  if ((!warn || warn.level === 'privileged') && enforce && enforce.level !== 'privileged') warn = enforce;
   return { ...(enforce ? { enforce } : {}), ...(warn ? { warn } : {}), ...(audit ? { audit } : {}), errors };
 }
 
@@ -85,16 +112,27 @@ export interface PodSecurityOptions {
   readonly namespaceLabels: (name: string) => Promise<Readonly<Record<string, string>> | undefined>;
   /** Pods of a namespace (for warnings when its enforce level tightens). */
   readonly pods: (namespace: string) => readonly KubeObject[];
+  readonly config?: PodSecurityConfig;
 }
 
 export function podSecurity(o: PodSecurityOptions): ValidatingPlugin {
+  const config = o.config;
+  const exempt = (a: AdmissionAttributes, spec: unknown): boolean => {
+    if (!config) return false;
+    const x = config.exemptions;
+    if (a.user && x.usernames.includes(a.user.name)) return true;
+    if (a.namespace && x.namespaces.includes(a.namespace)) return true;
+    const rc = isPlainObject(spec) ? spec['runtimeClassName'] : undefined;
+    return typeof rc === 'string' && x.runtimeClasses.includes(rc);
+  };
   const checkNamespace = (a: AdmissionAttributes) => {
     const labels = a.object?.metadata.labels ?? {};
-    const policy = namespacePolicy(labels);
+    const policy = namespacePolicy(labels, config);
     if (policy.errors.length) {
       throw invalidError('Namespace', '', a.name, policy.errors.map((e) => fieldErrors.invalid(e.field, e.value, e.message)));
     }
-    const before = namespacePolicy(a.oldObject?.metadata.labels ?? {}).enforce;
+    if (config?.exemptions.namespaces.includes(a.name)) return;
+    const before = namespacePolicy(a.oldObject?.metadata.labels ?? {}, config).enforce;
     const after = policy.enforce;
     if (!after || after.level === 'privileged' || jsonEqual(before, after) || !a.warnings) return;
     const byReason = new Map<string, string[]>();
@@ -121,7 +159,9 @@ export function podSecurity(o: PodSecurityOptions): ValidatingPlugin {
       if ((!isPod && !templatePath) || (templatePath && a.subresource) || !a.object || !a.namespace) return;
       const labels = await o.namespaceLabels(a.namespace);
       if (!labels) return;
-      const policy = namespacePolicy(labels);
+      const policy = namespacePolicy(labels, config);
+      const spec = isPod ? a.object['spec'] : getPath(getPath(a.object, templatePath ?? []), ['spec']);
+      if (exempt(a, spec)) return;
       if (isPod) {
         if (a.operation === 'UPDATE' && jsonEqual(securityRelevant(a.object), securityRelevant(a.oldObject))) return;
         const denied = violations(policy.enforce, a.object.metadata, a.object['spec']);
