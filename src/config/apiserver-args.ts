@@ -9,7 +9,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ApiServerArgsConfig, PodSecurityDefaults } from '../server/config.js';
-import { badValue, type FlagSettings, type ValueOrigin } from './settings.js';
+import { badValue, type FlagSettings, type ValueOrigin, splitPassthroughArg } from './settings.js';
 
 const FLAG = 'kube-apiserver-arg';
 
@@ -37,19 +37,11 @@ const KEYS: Readonly<Record<string, Apply>> = {
 /** The keys `--kube-apiserver-arg` accepts, sorted. */
 export const API_SERVER_KEYS: readonly string[] = Object.keys(KEYS).sort();
 
-/** Splits `[--]key[=value]` as k3s does (no value means "true"); pflag treats `_` as `-`. */
-function split(item: string): { key: string; value: string } {
-  const text = item.startsWith('--') ? item.slice(2) : item;
-  const eq = text.indexOf('=');
-  const raw = eq < 0 ? text : text.slice(0, eq);
-  return { key: raw.replace(/[-+]+$/, '').replace(/_/g, '-'), value: eq < 0 ? 'true' : text.slice(eq + 1) };
-}
-
 /** Reads --kube-apiserver-arg into the API server's settings; `readFile` reads the files it names. */
 export function resolveApiServerArgs(s: FlagSettings, readFile: (path: string) => string): ApiServerArgsConfig {
   const d: Draft = { admissionControlConfigFile: undefined, podSecurity: undefined, notReadyTolerationSeconds: undefined, unreachableTolerationSeconds: undefined };
   for (const it of s.list(FLAG).items) {
-    const { key, value } = split(it.value.trim());
+    const { key, value } = splitPassthroughArg(it.value.trim());
     const apply = KEYS[key];
     const origin: ValueOrigin = { name: FLAG, source: it.source };
     if (!apply) throw badValue(origin, `"${it.value}": k3ts's API server does not take ${key ? `--${key}` : 'an empty flag'}; it takes ${API_SERVER_KEYS.join(', ')}`);

@@ -7,7 +7,7 @@
 import { parseDuration } from '../api/schema/scalars.js';
 import { parseCidr } from '../base/cidr.js';
 import type { ControllerManagerConfig } from '../server/config.js';
-import { badValue, type FlagSettings, type ScalarSetting, type ValueOrigin } from './settings.js';
+import { badValue, type FlagSettings, type ScalarSetting, type ValueOrigin, splitPassthroughArg } from './settings.js';
 
 const FLAG = 'kube-controller-manager-arg';
 /** k3s's hidden, older spelling of the same flag. */
@@ -149,14 +149,6 @@ const KEYS: Readonly<Record<string, Apply>> = {
 /** The keys `--kube-controller-manager-arg` accepts, sorted (for messages and help). */
 export const CONTROLLER_MANAGER_KEYS: readonly string[] = Object.keys(KEYS).sort();
 
-/** Splits `[--]key[+|-][=value]` as k3s does (no value means "true"); pflag treats `_` as `-`. */
-function split(item: string): { key: string; value: string } {
-  const text = item.startsWith('--') ? item.slice(2) : item;
-  const eq = text.indexOf('=');
-  const raw = eq < 0 ? text : text.slice(0, eq);
-  return { key: raw.replace(/[-+]+$/, '').replace(/_/g, '-'), value: eq < 0 ? 'true' : text.slice(eq + 1) };
-}
-
 /** Reads --kube-controller-manager-arg (and its alias) into the controller manager's settings. */
 export function resolveControllerManagerArgs(s: FlagSettings, clusterCidrs: readonly string[]): ControllerManagerConfig {
   const d: Draft = {
@@ -168,7 +160,7 @@ export function resolveControllerManagerArgs(s: FlagSettings, clusterCidrs: read
   const seen = new Map<string, ScalarSetting<string>>();
   for (const [name, list] of [[FLAG, s.list(FLAG)], [ALIAS, s.list(ALIAS)]] as const) {
     for (const it of list.items) {
-      const { key, value } = split(it.value.trim());
+      const { key, value } = splitPassthroughArg(it.value.trim());
       const apply = KEYS[key];
       const origin = { name, source: it.source };
       if (!apply) {

@@ -51,3 +51,14 @@ export interface ValueOrigin {
 export function badValue(origin: ValueOrigin, problem: string): ConfigError {
   return new ConfigError(`${describeSource(origin.name, origin.source)}: ${problem}`);
 }
+
+/**
+ * Splits one item of a pass-through flag (`--kube-apiserver-arg`, ...) as k3s does:
+ * `[--]key[+|-][=value]`, no value meaning "true"; pflag treats `_` in names as `-`.
+ */
+export function splitPassthroughArg(item: string): { key: string; value: string } {
+  const text = item.startsWith('--') ? item.slice(2) : item;
+  const eq = text.indexOf('=');
+  const raw = eq < 0 ? text : text.slice(0, eq);
+  return { key: raw.replace(/[-+]+$/, '').replace(/_/g, '-'), value: eq < 0 ? 'true' : text.slice(eq + 1) };
+}
