@@ -3,6 +3,7 @@
  * datastore, the request pipeline (the listener's ApiHandler), and the bootstrap objects.
  * `start` runs the steps in order; `stop` ends watches and caches.
  */
+import type { Auditor } from './audit/auditor.js';
 import type { Backend } from '../datastore/backend.js';
 import { catalog } from '../api/schema/catalog.js';
 import type { ResourceDef } from '../api/schema/types.js';
@@ -27,6 +28,8 @@ import type { TokenReviewer } from './registry/reviews.js';
 import type { ObjectCodec } from './storage/codec.js';
 import { type ComponentProbe, ComponentStatusStore } from './registry/core/component-statuses.js';
 
+export type { Auditor };
+
 export interface ApiServerOptions {
   readonly backend: Backend;
   /** --service-cidr (the first IPv4 one). Default 10.43.0.0/16. */
@@ -47,6 +50,8 @@ export interface ApiServerOptions {
   readonly tokenReviewer?: TokenReviewer;
   /** Wraps resources' storage codecs (secrets encryption at rest). */
   readonly storageCodec?: (def: ResourceDef, prefix: string, codec: ObjectCodec) => ObjectCodec;
+  /** Audits requests (--audit-policy-file and --audit-log-path). */
+  readonly auditor?: Auditor;
 }
 
 /**
@@ -90,7 +95,7 @@ export class ApiServer {
       paths: [openapi, ...(o.paths ?? [])], ...(o.authorizer ? { authorizer: o.authorizer } : {}),
       // Strategic merge patch and server-side apply, unless the caller brings its own.
       patchers: new Map([...applyPatchers(registrySchemas(registry, isCustom)), ...(o.patchers ?? [])]),
-      ...(o.connectors ? { connectors: o.connectors } : {}),
+      ...(o.connectors ? { connectors: o.connectors } : {}), ...(o.auditor ? { auditor: o.auditor } : {}),
     });
     // Namespace checks on every create read the namespaces' watch cache.
     await registry.get('', 'v1', 'namespaces')?.store.watchCache().ready();

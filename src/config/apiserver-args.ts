@@ -4,11 +4,14 @@
  * `admission-control-config-file` (an AdmissionConfiguration whose PodSecurity plugin sets
  * cluster-wide defaults and exemptions, as k3s's hardening guide uses it) and the
  * DefaultTolerationSeconds plugin's `default-not-ready-toleration-seconds` and
- * `default-unreachable-toleration-seconds`. Any other key is refused, naming it.
+ * `default-unreachable-toleration-seconds`, and the audit log (`audit-policy-file`,
+ * `audit-log-path`, `-maxage`, `-maxbackup`, `-maxsize`, `-format=json`). Any other key is
+ * refused, naming it.
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ApiServerArgsConfig, PodSecurityDefaults } from '../server/config.js';
+import { parseAuditPolicy } from '../apiserver/audit/policy.js';
+import type { ApiServerArgsConfig, AuditArgs, PodSecurityDefaults } from '../server/config.js';
 import { badValue, type FlagSettings, type ValueOrigin, splitPassthroughArg } from './settings.js';
 
 const FLAG = 'kube-apiserver-arg';
@@ -25,7 +28,35 @@ function seconds(value: string, fail: Fail): number {
   return n;
 }
 
+/** A non-negative int, as pflag's IntVar parses it. */
+function count(value: string, fail: Fail): number {
+  const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) fail(`"${value}" is not an integer`);
+  if (n < 0) fail(`${n}: may not be negative`);
+  return n;
+}
+
+const audit = (d: Draft): { -readonly [K in keyof AuditArgs]: AuditArgs[K] } => {
+  const a = (d.audit ?? { logPath: undefined, policyFile: undefined, policy: undefined, maxAgeDays: 0, maxBackups: 0, maxSizeMb: 0 }) as { -readonly [K in keyof AuditArgs]: AuditArgs[K] };
+  d.audit = a;
+  return a;
+};
+
 const KEYS: Readonly<Record<string, Apply>> = {
+  'audit-log-path': (d, v, fail) => { if (!v) fail('needs a file path or -'); audit(d).logPath = v; },
+  'audit-policy-file': (d, v, fail, readFile) => {
+    const doc = readYaml(v, readFile, fail);
+    try {
+      audit(d).policy = parseAuditPolicy(doc);
+    } catch (err) {
+      fail(`${v}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    audit(d).policyFile = v;
+  },
+  'audit-log-maxage': (d, v, fail) => { audit(d).maxAgeDays = count(v, fail); },
+  'audit-log-maxbackup': (d, v, fail) => { audit(d).maxBackups = count(v, fail); },
+  'audit-log-maxsize': (d, v, fail) => { audit(d).maxSizeMb = count(v, fail); },
+  'audit-log-format': (_d, v, fail) => { if (v !== 'json') fail(`"${v}": k3ts writes the json format only`); },
   'admission-control-config-file': (d, v, fail, readFile) => {
     d.admissionControlConfigFile = v;
     d.podSecurity = readAdmissionConfig(v, readFile, fail);
@@ -39,7 +70,7 @@ export const API_SERVER_KEYS: readonly string[] = Object.keys(KEYS).sort();
 
 /** Reads --kube-apiserver-arg into the API server's settings; `readFile` reads the files it names. */
 export function resolveApiServerArgs(s: FlagSettings, readFile: (path: string) => string): ApiServerArgsConfig {
-  const d: Draft = { admissionControlConfigFile: undefined, podSecurity: undefined, notReadyTolerationSeconds: undefined, unreachableTolerationSeconds: undefined };
+  const d: Draft = { admissionControlConfigFile: undefined, podSecurity: undefined, notReadyTolerationSeconds: undefined, unreachableTolerationSeconds: undefined, audit: undefined };
   for (const it of s.list(FLAG).items) {
     const { key, value } = splitPassthroughArg(it.value.trim());
     const apply = KEYS[key];

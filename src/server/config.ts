@@ -3,6 +3,7 @@
  * only (computed runtime state such as certificate paths stays in the server). `src/config/`
  * builds it from flags, files and environment, and freezes it.
  */
+import type { AuditPolicy } from '../apiserver/audit/policy.js';
 import type { ParsedToken } from '../pki/token.js';
 
 /** Packaged components `--disable` accepts (k3s's list). */
@@ -114,6 +115,16 @@ export interface PodSecurityDefaults {
   readonly exemptions: { readonly usernames: readonly string[]; readonly namespaces: readonly string[]; readonly runtimeClasses: readonly string[] };
 }
 
+/** The audit log's settings (--kube-apiserver-arg audit-*). */
+export interface AuditArgs {
+  readonly logPath: string | undefined;
+  readonly policyFile: string | undefined;
+  readonly policy: AuditPolicy | undefined;
+  readonly maxAgeDays: number;
+  readonly maxBackups: number;
+  readonly maxSizeMb: number;
+}
+
 /** What --kube-apiserver-arg set (undefined: kube-apiserver's default). */
 export interface ApiServerArgsConfig {
   readonly admissionControlConfigFile: string | undefined;
@@ -122,6 +133,7 @@ export interface ApiServerArgsConfig {
   /** default-not-ready-toleration-seconds and default-unreachable-toleration-seconds (300). */
   readonly notReadyTolerationSeconds: number | undefined;
   readonly unreachableTolerationSeconds: number | undefined;
+  readonly audit: AuditArgs | undefined;
 }
 
 /** The resolved `server` configuration. Frozen; nothing reads flags or the environment after it. */

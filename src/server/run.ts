@@ -4,6 +4,8 @@
  * listener → [scheduler, simulated nodes] → kubeconfig → ready),
  * each failure wrapped with the step's name, and every started part stopped in reverse.
  */
+import { AuditLog } from '../apiserver/audit/audit-log.js';
+import { Auditor } from '../apiserver/audit/auditor.js';
 import { hostname } from 'node:os';
 import { messageOf, PkiError, StartupError } from '../base/errors.js';
 import { join } from 'node:path';
@@ -125,11 +127,14 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     const encryption = await step('loading secrets encryption', () => SecretsEncryption.open(config.dataDir, config.secretsEncryption), { signal: opts.signal });
     encryption.attach(backend);
     life.defer('secrets encryption', () => encryption.settled());
+    const auditor = openAuditor(config.apiServerArgs.audit);
+    if (auditor) life.defer('audit log', () => auditor.close());
     const api = opts.api ? undefined : await step('starting API server', () => ApiServer.start({
       backend, serviceCidr: firstIpv4(config.networking.serviceCidrs),
       nodePortRange: `${config.networking.serviceNodePortRange.min}-${config.networking.serviceNodePortRange.max}`,
       authorizer: security.authorizer, tokenReviewer: security.tokenReviewer, admission: (registry) => security.admission(registry),
       storageCodec: (def, prefix, codec) => encryption.wrap(def, prefix, codec), paths: [security.issuerDiscovery()],
+      ...(auditor ? { auditor } : {}),
     }), { signal: opts.signal });
     if (api) life.defer('API server', () => api.stop());
     if (api) {
@@ -177,5 +182,23 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   } catch (err) {
     await life.close().catch((e: unknown) => log.error(`cleanup after failed start: ${messageOf(e)}`));
     throw err;
+  }
+}
+
+/** The audit log --kube-apiserver-arg asks for; kube-apiserver writes nothing without both a policy and a path. */
+function openAuditor(a: ServerConfig['apiServerArgs']['audit']): Auditor | undefined {
+  if (!a) return undefined;
+  if (!a.policy || !a.logPath) {
+    log.warn(a.policy ? 'audit-policy-file without audit-log-path: no audit log is written' : 'audit-log-path without audit-policy-file: no audit events are written (as kube-apiserver)');
+    return undefined;
+  }
+  if (a.policy.rules.some((r) => r.level === 'Request' || r.level === 'RequestResponse')) {
+    log.warn(`${a.policyFile ?? ''}: k3ts records no request or response bodies yet; Request and RequestResponse rules write Metadata-level events`);
+  }
+  log.info(`writing audit events to ${a.logPath}`);
+  try {
+    return new Auditor(a.policy, new AuditLog({ path: a.logPath, maxBytes: a.maxSizeMb * 1024 * 1024, maxBackups: a.maxBackups, maxAgeDays: a.maxAgeDays }));
+  } catch (err) {
+    throw new StartupError(`cannot open the audit log ${a.logPath} (--kube-apiserver-arg audit-log-path): ${messageOf(err)}`);
   }
 }

@@ -25,6 +25,7 @@ import { type Patcher, builtinPatchers } from './patchers.js';
 import { type ResourceRequest, parseRequestInfo } from './request-info.js';
 import { writeError } from './respond.js';
 import { InflightLimiter } from './inflight.js';
+import type { AuditRecord, Auditor } from '../audit/auditor.js';
 
 const log = logger('apiserver');
 
@@ -55,6 +56,8 @@ export interface ApiHandlerOptions {
   readonly paths?: readonly PathHandler[];
   /** --max-requests-inflight / --max-mutating-requests-inflight (400 / 200). */
   readonly maxInflight?: { readonly reading: number; readonly mutating: number };
+  /** Writes audit events for the requests its policy selects. */
+  readonly auditor?: Auditor;
 }
 
 /** A list or watch pinned to one name by `metadata.name=<n>` is authorized as that name (RequestInfoFactory does the same). */
@@ -74,8 +77,10 @@ export class ApiRequestHandler implements ApiHandler {
   private readonly connectors: ReadonlyMap<string, ConnectHandler>;
   private readonly paths: readonly PathHandler[];
   private readonly inflight: InflightLimiter;
+  private readonly auditor: Auditor | undefined;
 
   constructor(o: ApiHandlerOptions) {
+    this.auditor = o.auditor;
     this.inflight = new InflightLimiter(o.maxInflight?.reading, o.maxInflight?.mutating);
     const patchers = builtinPatchers();
     for (const [k, v] of o.patchers ?? []) patchers.set(k, v);
@@ -95,16 +100,29 @@ export class ApiRequestHandler implements ApiHandler {
     const query = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1));
     const warnings: string[] = [];
     let release: (() => void) | undefined;
+    let audit: AuditRecord | undefined;
     try {
       const method = req.method ?? 'GET';
       const watchParam = query.get('watch') === 'true' || query.get('watch') === '1';
       const info = parseRequestInfo(method, path, watchParam);
+      if (this.auditor) {
+        audit = this.auditor.begin(req, {
+          verb: info.kind === 'resource' ? info.verb : method.toLowerCase(), user, path,
+          ...(info.kind === 'resource' ? { objectRef: {
+            resource: info.resource, subresource: info.subresource, namespace: info.namespace,
+            name: info.name || selectedName(info.verb, query.get('fieldSelector') ?? undefined), apiGroup: info.group, apiVersion: info.version,
+          } } : {}),
+        });
+        this.auditor.track(audit, res);
+      }
       // Long-running requests (watches, streams) do not take an in-flight slot.
       const longRunning = info.kind === 'resource' && (info.verb === 'watch' || LONG_RUNNING.has(info.subresource));
       if (!longRunning) release = this.inflight.acquire(method, user.groups);
       if (info.kind === 'badMethod') throw statusErrors.methodNotAllowed();
       if (info.kind === 'resource') {
         await this.serveResource(req, res, info, query, user, signal, warnings);
+        // A watch goes on streaming: its response has started.
+        if (info.verb === 'watch' && res.headersSent && !res.writableEnded) audit?.started(res.statusCode);
         return;
       }
       await this.authorize({ user, verb: method.toLowerCase(), resourceRequest: false, namespace: '', apiGroup: '', apiVersion: '', resource: '', subresource: '', name: '', path });
