@@ -41,11 +41,12 @@ test('resolveApiServerArgs() reads a PodSecurity admission configuration, inline
     '/etc/k/psa.yaml': 'apiVersion: pod-security.admission.config.k8s.io/v1beta1\nkind: PodSecurityConfiguration\ndefaults: {enforce: baseline}\n',
   });
   assert.equal(byPath.podSecurity?.enforce.level, 'baseline');
-  assert.deepEqual(await args([]), { admissionControlConfigFile: undefined, podSecurity: undefined, notReadyTolerationSeconds: undefined, unreachableTolerationSeconds: undefined });
+  assert.deepEqual(await args([]), { admissionControlConfigFile: undefined, podSecurity: undefined, notReadyTolerationSeconds: undefined, unreachableTolerationSeconds: undefined, audit: undefined });
 });
 
 test('resolveApiServerArgs() refuses unknown keys, other plugins and bad configurations, naming the file and field', async () => {
-  await assert.rejects(args(['audit-log-path=/var/log/audit.log']), /--kube-apiserver-arg: "audit-log-path=\/var\/log\/audit.log": k3ts's API server does not take --audit-log-path; it takes admission-control-config-file, default-not-ready-toleration-seconds, default-unreachable-toleration-seconds/);
+  await assert.rejects(args(['enable-admission-plugins=EventRateLimit']), /--kube-apiserver-arg: "enable-admission-plugins=EventRateLimit": k3ts's API server does not take --enable-admission-plugins; it takes admission-control-config-file, audit-log-format, .*default-unreachable-toleration-seconds$/);
+  await assert.rejects(args(['audit-log-format=legacy']), /audit-log-format: "legacy": k3ts writes the json format only/);
   await assert.rejects(args(['admission-control-config-file=/missing.yaml']), /admission-control-config-file: cannot read \/missing.yaml: ENOENT/);
   await assert.rejects(args(['admission-control-config-file=/a.yaml'], { '/a.yaml': PSA.replace('PodSecurity\n', 'EventRateLimit\n') }),
     /\/a.yaml: plugins\[0\]: k3ts reads only the PodSecurity plugin's configuration, not "EventRateLimit"'s/);
