@@ -123,7 +123,9 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       },
     }), { signal: opts.signal });
     const psa = config.apiServerArgs.podSecurity;
-    if (psa && psa.audit.level !== 'privileged') log.warn(`${config.apiServerArgs.admissionControlConfigFile ?? ''}: the PodSecurity audit default (${psa.audit.level}) has no effect: k3ts writes no audit log yet`);
+    if (psa && psa.audit.level !== 'privileged' && !config.apiServerArgs.audit?.logPath) {
+      log.warn(`${config.apiServerArgs.admissionControlConfigFile ?? ''}: the PodSecurity audit default (${psa.audit.level}) shows only in the audit log, which is off (no audit-log-path)`);
+    }
     const encryption = await step('loading secrets encryption', () => SecretsEncryption.open(config.dataDir, config.secretsEncryption), { signal: opts.signal });
     encryption.attach(backend);
     life.defer('secrets encryption', () => encryption.settled());

@@ -15,6 +15,7 @@ const KUBECTL = kubectlPath(33) ?? 'kubectl';
 interface AuditEvent {
   stage: string; verb: string; requestURI: string; user: { username: string }; userAgent?: string; sourceIPs: string[];
   objectRef?: { resource: string; namespace?: string; name?: string; apiVersion: string }; responseStatus?: { code: number };
+  annotations?: Record<string, string>;
 }
 
 test('the audit policy picks the requests written to the audit log, as audit.k8s.io/v1 Events', async (t) => {
@@ -54,6 +55,14 @@ test('the audit policy picks the requests written to the audit log, as audit.k8s
   assert.ok(!events().some((e) => e.stage === 'RequestReceived'), 'RequestReceived is omitted');
   assert.ok(!events().some((e) => ['get', 'list', 'watch'].includes(e.verb)), 'reads are not audited');
   assert.ok(!events().some((e) => e.user.username.startsWith('system:serviceaccount:')), 'controllers are not audited');
+  // PodSecurity's audit mode: what the namespace's audit level would refuse is noted in the event.
+  assert.equal(k('create', 'namespace', 'watched').status, 0);
+  assert.equal(k('label', 'namespace', 'watched', 'pod-security.kubernetes.io/audit=restricted').status, 0);
+  assert.equal(k('-n', 'watched', 'run', 'loose', '--image=nginx').status, 0);
+  const pod = await waitFor(() => events().find((e) => e.objectRef?.resource === 'pods' && e.objectRef.namespace === 'watched' && e.verb === 'create'),
+    { timeoutMs: 30_000, what: 'the audit event of the pod' });
+  assert.match(pod.annotations?.['pod-security.kubernetes.io/audit-violations'] ?? '', /^would violate PodSecurity "restricted:latest": allowPrivilegeEscalation != false/);
+  assert.equal(pod.annotations?.['pod-security.kubernetes.io/enforce-policy'], 'privileged:latest');
   const raw = readFileSync(logPath, 'utf8').split('\n')[0] ?? '';
   assert.match(raw, /^\{"kind":"Event","apiVersion":"audit.k8s.io\/v1","level":"Metadata","auditID":"[0-9a-f-]{36}"/);
 });

@@ -28,6 +28,8 @@ export interface AdmissionAttributes {
   readonly dryRun: boolean;
   /** Warning headers for the response (`Warning: 299 - "..."`); plugins may append. */
   readonly warnings?: string[];
+  /** Annotations for the request's audit event, when it is audited; plugins may add. */
+  readonly auditAnnotations?: Record<string, string>;
 }
 
 /** A plugin that may change the object. Throws a StatusError to reject. */

@@ -18,6 +18,8 @@ function microTime(d = new Date()): string {
 
 /** One audited request's record; `started` and `completed` write the later stages. */
 export interface AuditRecord {
+  /** Added to the events of the later stages (admission plugins write here). */
+  readonly annotations: Record<string, string>;
   started(code: number): void;
   completed(code: number): void;
 }
@@ -42,13 +44,19 @@ export class Auditor {
     const { level, omitStages } = auditLevel(this.policy, asked);
     if (level === 'None') return undefined;
     const base = this.event(req, t, level);
+    const annotations: Record<string, string> = {};
     const emit = (stage: AuditStage, code?: number): void => {
       if (omitStages.has(stage)) return;
-      this.sink.write({ ...base, stage, ...(code !== undefined ? { responseStatus: { metadata: {}, code } } : {}), stageTimestamp: microTime() });
+      const notes = { ...(base['annotations'] as Record<string, string> | undefined), ...annotations };
+      this.sink.write({
+        ...base, stage, ...(code !== undefined ? { responseStatus: { metadata: {}, code } } : {}), stageTimestamp: microTime(),
+        ...(Object.keys(notes).length ? { annotations: notes } : {}),
+      });
     };
     emit('RequestReceived');
     let done = false;
     return {
+      annotations,
       started: (code) => emit('ResponseStarted', code),
       completed: (code) => {
         if (done) return;

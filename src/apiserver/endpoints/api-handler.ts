@@ -120,7 +120,7 @@ export class ApiRequestHandler implements ApiHandler {
       if (!longRunning) release = this.inflight.acquire(method, user.groups);
       if (info.kind === 'badMethod') throw statusErrors.methodNotAllowed();
       if (info.kind === 'resource') {
-        await this.serveResource(req, res, info, query, user, signal, warnings);
+        await this.serveResource(req, res, info, query, user, signal, warnings, audit?.annotations);
         // A watch goes on streaming: its response has started.
         if (info.verb === 'watch' && res.headersSent && !res.writableEnded) audit?.started(res.statusCode);
         return;
@@ -161,7 +161,7 @@ export class ApiRequestHandler implements ApiHandler {
     return served;
   }
 
-  private async serveResource(req: IncomingMessage, res: ServerResponse, info: ResourceRequest, query: URLSearchParams, user: UserInfo, signal: AbortSignal, warnings: string[]): Promise<void> {
+  private async serveResource(req: IncomingMessage, res: ServerResponse, info: ResourceRequest, query: URLSearchParams, user: UserInfo, signal: AbortSignal, warnings: string[], auditAnnotations: Record<string, string> | undefined): Promise<void> {
     const served = this.resolve(info);
     const def = served.def;
     const fieldSelector = query.get('fieldSelector') ?? undefined;
@@ -172,7 +172,7 @@ export class ApiRequestHandler implements ApiHandler {
     });
     const deprecation = DEPRECATED[`${def.group}/${def.version}/${def.plural}`];
     if (deprecation) warnings.push(deprecation);
-    const call: ApiCall = { req, res, info, query, served, user, signal, env: this.env, warnings };
+    const call: ApiCall = { req, res, info, query, served, user, signal, env: this.env, warnings, auditAnnotations };
     if (info.subresource) {
       const sub = served.subresources.get(info.subresource);
       if (sub) return serveSubresource(call, sub);

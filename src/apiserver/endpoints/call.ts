@@ -37,6 +37,8 @@ export interface ApiCall {
   readonly env: ApiEnv;
   /** Warning headers collected while serving. */
   readonly warnings: string[];
+  /** Annotations for the request's audit event (present when the request is audited). */
+  readonly auditAnnotations?: Record<string, string> | undefined;
 }
 
 /** The registry context of a call. */
@@ -100,6 +102,7 @@ export function admissionAttrs(call: ApiCall, op: Operation, name: string, objec
     ...(g.group !== def.group || g.version !== def.version ? { kindGroupVersion: { group: g.group, version: g.version } } : {}),
     resource: call.served.def.plural, subresource: call.info.subresource, namespace: call.served.def.namespaced ? call.info.namespace : '',
     name, object, oldObject, user: call.user, dryRun, warnings: call.warnings,
+    ...(call.auditAnnotations ? { auditAnnotations: call.auditAnnotations } : {}),
   };
 }
 

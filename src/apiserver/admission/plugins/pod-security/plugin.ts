@@ -7,7 +7,8 @@
  * get Warning headers; tightening a namespace's enforce level warns about existing pods. An
  * unreadable label value fails closed (restricted) for pods and is refused (422) on namespaces.
  * An admission configuration file may set cluster-wide defaults for unlabelled modes and exempt
- * usernames, namespaces and runtime classes.
+ * usernames, namespaces and runtime classes. When the request is audited, its audit event gets
+ * the enforced policy and what the audit level would refuse (`pod-security.kubernetes.io/...`).
  */
 import { getPath, isPlainObject, jsonEqual, type KubeObject } from '../../../../api/meta/object.js';
 import { fieldErrors, invalidError } from '../../../../api/validation/field-errors.js';
@@ -162,6 +163,14 @@ export function podSecurity(o: PodSecurityOptions): ValidatingPlugin {
       const policy = namespacePolicy(labels, config);
       const spec = isPod ? a.object['spec'] : getPath(getPath(a.object, templatePath ?? []), ['spec']);
       if (exempt(a, spec)) return;
+      const notes = a.auditAnnotations;
+      const meta = isPod ? a.object.metadata : getPath(getPath(a.object, templatePath ?? []), ['metadata']);
+      if (notes) {
+        // As upstream: the policy enforced, and what the audit level would refuse, go to the audit event.
+        if (isPod) notes['pod-security.kubernetes.io/enforce-policy'] = policy.enforce?.label ?? 'privileged:latest';
+        const audited = violations(policy.audit, meta, spec);
+        if (audited && policy.audit) notes['pod-security.kubernetes.io/audit-violations'] = `would violate PodSecurity ${JSON.stringify(policy.audit.label)}: ${audited}`;
+      }
       if (isPod) {
         if (a.operation === 'UPDATE' && jsonEqual(securityRelevant(a.object), securityRelevant(a.oldObject))) return;
         const denied = violations(policy.enforce, a.object.metadata, a.object['spec']);
