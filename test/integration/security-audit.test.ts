@@ -49,6 +49,7 @@ test('the audit policy picks the requests written to the audit log, as audit.k8s
   assert.equal(create?.objectRef?.apiVersion, 'v1');
   assert.match(create?.userAgent ?? '', /^kubectl/);
   assert.deepEqual(create?.sourceIPs, ['127.0.0.1']);
+  assert.equal(create?.annotations?.['authorization.k8s.io/decision'], 'allow');
   const del = mine.find((e) => e.verb === 'delete');
   assert.equal(del?.objectRef?.name, 'audited');
   assert.equal(del?.responseStatus?.code, 200);

@@ -125,7 +125,7 @@ export class ApiRequestHandler implements ApiHandler {
         if (info.verb === 'watch' && res.headersSent && !res.writableEnded) audit?.started(res.statusCode);
         return;
       }
-      await this.authorize({ user, verb: method.toLowerCase(), resourceRequest: false, namespace: '', apiGroup: '', apiVersion: '', resource: '', subresource: '', name: '', path });
+      await this.authorize({ user, verb: method.toLowerCase(), resourceRequest: false, namespace: '', apiGroup: '', apiVersion: '', resource: '', subresource: '', name: '', path }, audit?.annotations);
       if (info.kind !== 'other' && method !== 'GET' && method !== 'HEAD') throw statusErrors.methodNotAllowed();
       switch (info.kind) {
         case 'api': case 'apis': this.discovery.serveRoot(req, res, info.kind); return;
@@ -143,8 +143,12 @@ export class ApiRequestHandler implements ApiHandler {
     }
   }
 
-  private async authorize(a: AuthorizationAttributes): Promise<void> {
+  private async authorize(a: AuthorizationAttributes, auditAnnotations?: Record<string, string>): Promise<void> {
     const d = await this.authorizer.authorize(a);
+    if (auditAnnotations) {
+      auditAnnotations['authorization.k8s.io/decision'] = d.allowed ? 'allow' : 'forbid';
+      auditAnnotations['authorization.k8s.io/reason'] = d.allowed ? '' : d.reason ?? '';
+    }
     if (d.allowed) return;
     const msg = forbiddenMessage(a, d.reason);
     if (!a.resourceRequest) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: msg, reason: 'Forbidden', details: {}, code: 403 });
@@ -169,7 +173,7 @@ export class ApiRequestHandler implements ApiHandler {
       user, verb: info.verb, resourceRequest: true, namespace: info.namespace, apiGroup: info.group, apiVersion: info.version,
       resource: info.resource, subresource: info.subresource, name: info.name || selectedName(info.verb, fieldSelector), path: req.url ?? '',
       ...(fieldSelector ? { fieldSelector } : {}),
-    });
+    }, auditAnnotations);
     const deprecation = DEPRECATED[`${def.group}/${def.version}/${def.plural}`];
     if (deprecation) warnings.push(deprecation);
     const call: ApiCall = { req, res, info, query, served, user, signal, env: this.env, warnings, auditAnnotations };
