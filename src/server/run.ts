@@ -194,9 +194,6 @@ function openAuditor(a: ServerConfig['apiServerArgs']['audit']): Auditor | undef
     log.warn(a.policy ? 'audit-policy-file without audit-log-path: no audit log is written' : 'audit-log-path without audit-policy-file: no audit events are written (as kube-apiserver)');
     return undefined;
   }
-  if (a.policy.rules.some((r) => r.level === 'Request' || r.level === 'RequestResponse')) {
-    log.warn(`${a.policyFile ?? ''}: k3ts records no request or response bodies yet; Request and RequestResponse rules write Metadata-level events`);
-  }
   log.info(`writing audit events to ${a.logPath}`);
   try {
     return new Auditor(a.policy, new AuditLog({ path: a.logPath, maxBytes: a.maxSizeMb * 1024 * 1024, maxBackups: a.maxBackups, maxAgeDays: a.maxAgeDays }));

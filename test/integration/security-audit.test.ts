@@ -15,7 +15,8 @@ const KUBECTL = kubectlPath(33) ?? 'kubectl';
 interface AuditEvent {
   stage: string; verb: string; requestURI: string; user: { username: string }; userAgent?: string; sourceIPs: string[];
   objectRef?: { resource: string; namespace?: string; name?: string; apiVersion: string }; responseStatus?: { code: number };
-  annotations?: Record<string, string>;
+  annotations?: Record<string, string>; level: string;
+  requestObject?: Record<string, unknown>; responseObject?: Record<string, unknown>;
 }
 
 test('the audit policy picks the requests written to the audit log, as audit.k8s.io/v1 Events', async (t) => {
@@ -28,6 +29,7 @@ test('the audit policy picks the requests written to the audit log, as audit.k8s
     'apiVersion: audit.k8s.io/v1', 'kind: Policy', 'omitStages: [RequestReceived]', 'rules:',
     '- level: None', '  verbs: [get, list, watch]',
     '- level: None', '  userGroups: [system:serviceaccounts, system:nodes]',
+    '- level: RequestResponse', '  resources: [{group: "", resources: [configmaps]}]',
     '- level: Metadata', ''].join('\n'));
   const server = await startServer(['-d', join(dir, 'server'), '--https-listen-port', '0', '--bind-address', '127.0.0.1', '-o', kubeconfig,
     '--kube-apiserver-arg', `audit-policy-file=${policy}`, '--kube-apiserver-arg', `audit-log-path=${logPath}`,
@@ -45,6 +47,10 @@ test('the audit policy picks the requests written to the audit log, as audit.k8s
   }, { timeoutMs: 30_000, what: 'the audit events of the configmap' });
   const create = mine.find((e) => e.verb === 'create');
   assert.equal(create?.stage, 'ResponseComplete');
+  // RequestResponse for configmaps: the body sent and the object answered.
+  assert.equal(create?.level, 'RequestResponse');
+  assert.deepEqual(create?.requestObject?.['data'], { a: '1' });
+  assert.match(String((create?.responseObject?.['metadata'] as Record<string, unknown> | undefined)?.['uid']), /^[0-9a-f-]{36}$/);
   assert.equal(create?.responseStatus?.code, 201);
   assert.equal(create?.objectRef?.apiVersion, 'v1');
   assert.match(create?.userAgent ?? '', /^kubectl/);
@@ -63,8 +69,10 @@ test('the audit policy picks the requests written to the audit log, as audit.k8s
   const pod = await waitFor(() => events().find((e) => e.objectRef?.resource === 'pods' && e.objectRef.namespace === 'watched' && e.verb === 'create'),
     { timeoutMs: 30_000, what: 'the audit event of the pod' });
   assert.match(pod.annotations?.['pod-security.kubernetes.io/audit-violations'] ?? '', /^would violate PodSecurity "restricted:latest": allowPrivilegeEscalation != false/);
+  assert.equal(pod.level, 'Metadata');
+  assert.equal(pod.requestObject, undefined, 'no body at Metadata level');
   assert.equal(pod.annotations?.['pod-security.kubernetes.io/enforce-policy'], 'privileged:latest');
-  const raw = readFileSync(logPath, 'utf8').split('\n')[0] ?? '';
+  const raw = readFileSync(logPath, 'utf8').split('\n').find((l) => l.includes('"level":"Metadata"')) ?? '';
   assert.match(raw, /^\{"kind":"Event","apiVersion":"audit.k8s.io\/v1","level":"Metadata","auditID":"[0-9a-f-]{36}"/);
 });
 

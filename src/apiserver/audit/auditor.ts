@@ -2,8 +2,9 @@
  * @module Auditing of API requests: the policy picks a level per request; for every level but
  * None the auditor writes an audit.k8s.io/v1 Event at RequestReceived, at ResponseStarted for
  * watches, and at ResponseComplete with the answer's code, each stage unless the policy omits
- * it. Events carry metadata (who, what, from where, the outcome); request and response bodies
- * are not recorded yet, so Request and RequestResponse levels write Metadata-level events.
+ * it. Events carry metadata (who, what, from where, the outcome); at level Request also the
+ * decoded request body (`requestObject`), at RequestResponse also the answer (`responseObject`).
+ * Handlers hand the bodies over through `auditRecordOf(res)`.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,8 +21,22 @@ function microTime(d = new Date()): string {
 export interface AuditRecord {
   /** Added to the events of the later stages (admission plugins write here). */
   readonly annotations: Record<string, string>;
+  /** True when the level records the request body (Request, RequestResponse). */
+  readonly wantsRequest: boolean;
+  /** The decoded request body (kept only when the level records it; not changed afterwards). */
+  requestObject(v: unknown): void;
+  /** The answer's body (kept only at RequestResponse; not changed afterwards). */
+  responseObject(v: unknown): void;
   started(code: number): void;
   completed(code: number): void;
+}
+
+/** The record of the request a response answers, while it is being audited. */
+const records = new WeakMap<object, AuditRecord>();
+
+/** The audit record of the request `res` answers (undefined when it is not audited). */
+export function auditRecordOf(res: object): AuditRecord | undefined {
+  return records.get(res);
 }
 
 export interface AuditTarget {
@@ -34,8 +49,8 @@ export interface AuditTarget {
 export class Auditor {
   constructor(private readonly policy: AuditPolicy, private readonly sink: AuditSink) {}
 
-  /** Starts the record of a request (undefined when the policy does not audit it). */
-  begin(req: IncomingMessage, t: AuditTarget): AuditRecord | undefined {
+  /** Starts the record of a request answered by `res` (undefined when the policy does not audit it). */
+  begin(req: IncomingMessage, res: ServerResponse, t: AuditTarget): AuditRecord | undefined {
     const o = t.objectRef;
     const asked: AuditedRequest = {
       user: t.user.name, groups: t.user.groups, verb: t.verb,
@@ -45,25 +60,34 @@ export class Auditor {
     if (level === 'None') return undefined;
     const base = this.event(req, t, level);
     const annotations: Record<string, string> = {};
+    const wantsRequest = level === 'Request' || level === 'RequestResponse';
+    let request: unknown;
+    let response: unknown;
     const emit = (stage: AuditStage, code?: number): void => {
       if (omitStages.has(stage)) return;
-      const notes = { ...(base['annotations'] as Record<string, string> | undefined), ...annotations };
       this.sink.write({
-        ...base, stage, ...(code !== undefined ? { responseStatus: { metadata: {}, code } } : {}), stageTimestamp: microTime(),
-        ...(Object.keys(notes).length ? { annotations: notes } : {}),
+        ...base, stage, ...(request !== undefined ? { requestObject: request } : {}),
+        ...(stage === 'ResponseComplete' && response !== undefined ? { responseObject: response } : {}),
+        ...(code !== undefined ? { responseStatus: { metadata: {}, code } } : {}), stageTimestamp: microTime(),
+        ...(Object.keys(annotations).length ? { annotations: { ...annotations } } : {}),
       });
     };
     emit('RequestReceived');
     let done = false;
-    return {
-      annotations,
+    const record: AuditRecord = {
+      annotations, wantsRequest,
+      requestObject: (v) => { if (wantsRequest) request = v; },
+      responseObject: (v) => { if (level === 'RequestResponse') response = v; },
       started: (code) => emit('ResponseStarted', code),
       completed: (code) => {
         if (done) return;
         done = true;
+        records.delete(res);
         emit('ResponseComplete', code);
       },
     };
+    records.set(res, record);
+    return record;
   }
 
   /** Ends a request's record when its response finishes or the connection goes. */
@@ -86,15 +110,13 @@ export class Auditor {
     } : undefined;
     const u = t.user;
     return {
-      kind: 'Event', apiVersion: 'audit.k8s.io/v1', level: 'Metadata', auditID: randomUUID(),
+      kind: 'Event', apiVersion: 'audit.k8s.io/v1', level, auditID: randomUUID(),
       requestURI: req.url ?? '/', verb: t.verb,
       user: { username: u.name, ...(u.uid ? { uid: u.uid } : {}), groups: [...u.groups], ...(u.extra ? { extra: u.extra } : {}) },
       sourceIPs: [...forwarded, ...(remote && !forwarded.includes(remote) ? [remote] : [])],
       ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
       ...(objectRef ? { objectRef } : {}),
       requestReceivedTimestamp: microTime(),
-      // Bodies are not recorded: every event is written at Metadata level.
-      ...(level !== 'Metadata' ? { annotations: { 'k3ts.io/requested-level': level } } : {}),
     };
   }
 }

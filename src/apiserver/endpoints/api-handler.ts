@@ -106,7 +106,7 @@ export class ApiRequestHandler implements ApiHandler {
       const watchParam = query.get('watch') === 'true' || query.get('watch') === '1';
       const info = parseRequestInfo(method, path, watchParam);
       if (this.auditor) {
-        audit = this.auditor.begin(req, {
+        audit = this.auditor.begin(req, res, {
           verb: info.kind === 'resource' ? info.verb : method.toLowerCase(), user, path,
           ...(info.kind === 'resource' ? { objectRef: {
             resource: info.resource, subresource: info.subresource, namespace: info.namespace,

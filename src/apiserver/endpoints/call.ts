@@ -4,10 +4,11 @@
  * steps every write shares: reading and decoding the body, and the registry context.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isPlainObject, type KubeObject } from '../../api/meta/object.js';
+import { cloneJson, isPlainObject, type KubeObject } from '../../api/meta/object.js';
 import type { GroupVersionKind } from '../../api/schema/types.js';
 import { statusErrors } from '../../api/status.js';
 import { readBody } from '../http/respond.js';
+import { auditRecordOf } from '../audit/auditor.js';
 import type { AdmissionAttributes, AdmissionChain, Operation } from '../admission/admission.js';
 import type { RequestContext, UserInfo } from '../registry/rest/context.js';
 import type { ResourceRegistry, ServedResource } from '../registry/resources.js';
@@ -70,6 +71,8 @@ export async function decodeBody(call: ApiCall, gvk: GroupVersionKind, mode: Fie
   const bytes = await readBody(call.req, { signal: call.signal });
   const decoded = call.env.codec.decode(bytes, encoding, gvk, mode);
   call.warnings.push(...decoded.warnings);
+  const audit = auditRecordOf(call.res);
+  if (audit?.wantsRequest) audit.requestObject(cloneJson(decoded.object));
   return asObject(decoded.object, gvk);
 }
 

@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { stringify as toYaml } from 'yaml';
 import type { KubeObject } from '../../api/meta/object.js';
 import { writeError as writeHttpError } from '../http/respond.js';
+import { auditRecordOf } from '../audit/auditor.js';
 import { buildTable, printerFor, type IncludeObject } from '../../api/printers/registry.js';
 import type { Printer } from '../../api/printers/table.js';
 import type { BodyCodec } from './codec.js';
@@ -43,6 +44,7 @@ export function encodeBody(body: unknown, n: Negotiated, codec: BodyCodec): { by
 
 /** Writes a body with `code`, Warning headers and no-cache. */
 export function writeBody(res: ServerResponse, code: number, body: unknown, n: Negotiated, codec: BodyCodec, warnings: readonly string[] = []): void {
+  auditRecordOf(res)?.responseObject(body);
   const { bytes, type } = encodeBody(body, n, codec);
   const headers: Record<string, string | string[]> = { 'content-type': type, 'cache-control': NO_CACHE, 'content-length': String(bytes.length) };
   if (warnings.length) headers['warning'] = warningHeaders(warnings);

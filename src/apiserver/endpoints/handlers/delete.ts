@@ -8,6 +8,7 @@ import { statusErrors } from '../../../api/status.js';
 import { type FieldError, fieldErrors, invalidError } from '../../../api/validation/field-errors.js';
 import type { DeleteRequest } from '../../registry/rest/strategy.js';
 import { listObjects } from '../../registry/generic/list.js';
+import { auditRecordOf } from '../../audit/auditor.js';
 import { type ApiCall, contextOf, readBody, validatingAdmission } from '../call.js';
 import { bodyEncoding, negotiateOutput } from '../negotiate.js';
 import { parseListQuery } from '../query.js';
@@ -30,6 +31,14 @@ export async function parseDeleteOptions(call: ApiCall): Promise<{ req: DeleteRe
   const hasBody = Number(call.req.headers['content-length'] ?? 0) > 0 || call.req.headers['transfer-encoding'] !== undefined;
   if (hasBody) {
     const bytes = await readBody(call.req);
+    const audit = auditRecordOf(call.res);
+    if (audit?.wantsRequest && bytes.length) {
+      try {
+        audit.requestObject(JSON.parse(bytes.toString('utf8')) as unknown);
+      } catch {
+        // Not JSON: decoding below answers 400; nothing to record.
+      }
+    }
     if (bytes.length) {
       const decoded = call.env.codec.decode(bytes, bodyEncoding(call.req.headers['content-type'], call.env.codec.protobuf), { group: 'meta.k8s.io', version: 'v1', kind: 'DeleteOptions' }, 'Ignore');
       if (!isPlainObject(decoded.object)) throw statusErrors.badRequest('the body of a DELETE must be a DeleteOptions object');

@@ -10,6 +10,7 @@ import { fieldErrors, invalidError } from '../../../api/validation/field-errors.
 import type { KubeObject } from '../../../api/meta/object.js';
 import type { GroupVersionKind } from '../../../api/schema/types.js';
 import type { UpdateResult } from '../../registry/generic/store.js';
+import { auditRecordOf } from '../../audit/auditor.js';
 import { type ApiCall, admissionAttrs, asObject, contextOf, gvkOf, readBody, validatingAdmission } from '../call.js';
 import { negotiateOutput } from '../negotiate.js';
 import { parseWriteQuery, type WriteQuery } from '../query.js';
@@ -52,6 +53,8 @@ export async function runPatch(
     : wq.force !== undefined ? [fieldErrors.forbidden('force', 'may not be specified for non-apply patch')] : [];
   if (optionErrs.length) throw invalidError('PatchOptions', 'meta.k8s.io', '', optionErrs);
   const body = await readBody(call.req);
+  const audit = auditRecordOf(call.res);
+  if (audit?.wantsRequest) audit.requestObject(parsedOrText(body));
   const req: PatchRequest = { body, gvk, subresource: call.info.subresource, ...(wq.fieldManager ? { fieldManager: wq.fieldManager } : {}), ...(wq.force !== undefined ? { force: wq.force } : {}) };
   const name = call.info.name;
   return update(async (prev) => {
@@ -79,4 +82,13 @@ export async function patchObject(call: ApiCall): Promise<void> {
   const r = await runPatch(call, wq, gvkOf(call.served), (apply, forceAllowCreate) =>
     call.served.store.update(ctx, call.info.name, apply, { forceAllowCreate, ...(admit ? { admit } : {}) }));
   writeBody(call.res, r.created ? 201 : 200, r.obj, n, call.env.codec, call.warnings);
+}
+
+/** A patch body for the audit log: its JSON value, else its text (YAML apply patches). */
+function parsedOrText(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return body.toString('utf8');
+  }
 }
