@@ -62,7 +62,10 @@ export async function startListener(opts: ListenerOptions): Promise<Listener> {
     if (path === '/version') return handleVersion(req, res);
     if (opts.health.matches(path)) return opts.health.handle(req, res);
     const user = await opts.authenticator.authenticate(req);
-    if (!user) return writeError(res, statusErrors.unauthorized());
+    if (!user) {
+      opts.api.auditUnauthenticated?.(req, res);
+      return writeError(res, statusErrors.unauthorized());
+    }
     log.v(4, `${req.method ?? ''} ${path} user=${user.name}`);
     return opts.api.handle(req, res, { user, signal });
   }

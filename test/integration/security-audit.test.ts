@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '../../src/base/async.js';
-import { cleanEnv, kubectl, kubectlPath, runK3ts, startServer, tmpDir } from './harness.js';
+import { cleanEnv, httpsGet, kubectl, kubectlPath, readKubeconfig, runK3ts, startServer, tmpDir } from './harness.js';
 
 const KUBECTL = kubectlPath(33) ?? 'kubectl';
 
@@ -72,6 +72,12 @@ test('the audit policy picks the requests written to the audit log, as audit.k8s
   assert.equal(pod.level, 'Metadata');
   assert.equal(pod.requestObject, undefined, 'no body at Metadata level');
   assert.equal(pod.annotations?.['pod-security.kubernetes.io/enforce-policy'], 'privileged:latest');
+  // A request without credentials is refused (401) and still audited, with no user.
+  const anon = await httpsGet(`${server.url}/api/v1/namespaces/default/configmaps`, { ca: readKubeconfig(kubeconfig).ca, method: 'POST' });
+  assert.equal(anon.status, 401);
+  const refused = await waitFor(() => events().find((e) => e.responseStatus?.code === 401),
+    { timeoutMs: 30_000, what: 'the audit event of the refused request' });
+  assert.deepEqual([refused.verb, refused.user.username, refused.objectRef?.resource], ['create', '', 'configmaps']);
   const raw = readFileSync(logPath, 'utf8').split('\n').find((l) => l.includes('"level":"Metadata"')) ?? '';
   assert.match(raw, /^\{"kind":"Event","apiVersion":"audit.k8s.io\/v1","level":"Metadata","auditID":"[0-9a-f-]{36}"/);
 });

@@ -94,6 +94,10 @@ export class ImpersonatingHandler implements ApiHandler {
     return this.inner.handle(req, res, user === ctx.user ? ctx : { ...ctx, user });
   }
 
+  auditUnauthenticated(req: IncomingMessage, res: ServerResponse): void {
+    this.inner.auditUnauthenticated?.(req, res);
+  }
+
   async upgrade(req: IncomingMessage, socket: Duplex, ctx: RequestContext & { readonly head: Buffer }): Promise<void> {
     let user: UserInfo;
     try {

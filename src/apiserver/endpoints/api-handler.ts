@@ -105,16 +105,7 @@ export class ApiRequestHandler implements ApiHandler {
       const method = req.method ?? 'GET';
       const watchParam = query.get('watch') === 'true' || query.get('watch') === '1';
       const info = parseRequestInfo(method, path, watchParam);
-      if (this.auditor) {
-        audit = this.auditor.begin(req, res, {
-          verb: info.kind === 'resource' ? info.verb : method.toLowerCase(), user, path,
-          ...(info.kind === 'resource' ? { objectRef: {
-            resource: info.resource, subresource: info.subresource, namespace: info.namespace,
-            name: info.name || selectedName(info.verb, query.get('fieldSelector') ?? undefined), apiGroup: info.group, apiVersion: info.version,
-          } } : {}),
-        });
-        this.auditor.track(audit, res);
-      }
+      audit = this.beginAudit(req, res, user, info, path, query);
       // Long-running requests (watches, streams) do not take an in-flight slot.
       const longRunning = info.kind === 'resource' && (info.verb === 'watch' || LONG_RUNNING.has(info.subresource));
       if (!longRunning) release = this.inflight.acquire(method, user.groups);
@@ -141,6 +132,31 @@ export class ApiRequestHandler implements ApiHandler {
     } finally {
       release?.();
     }
+  }
+
+  /** Audits a request refused before it got here (no credentials the listener accepts): 401, no user. */
+  auditUnauthenticated(req: IncomingMessage, res: ServerResponse): void {
+    if (!this.auditor) return;
+    const url = req.url ?? '/';
+    const qi = url.indexOf('?');
+    const path = qi < 0 ? url : url.slice(0, qi);
+    const query = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1));
+    const watch = query.get('watch') === 'true' || query.get('watch') === '1';
+    this.beginAudit(req, res, { name: '', groups: [] }, parseRequestInfo(req.method ?? 'GET', path, watch), path, query);
+  }
+
+  /** Starts the audit record of a request, ended when its response closes. */
+  private beginAudit(req: IncomingMessage, res: ServerResponse, user: UserInfo, info: ReturnType<typeof parseRequestInfo>, path: string, query: URLSearchParams): AuditRecord | undefined {
+    if (!this.auditor) return undefined;
+    const audit = this.auditor.begin(req, res, {
+      verb: info.kind === 'resource' ? info.verb : (req.method ?? 'GET').toLowerCase(), user, path,
+      ...(info.kind === 'resource' ? { objectRef: {
+        resource: info.resource, subresource: info.subresource, namespace: info.namespace,
+        name: info.name || selectedName(info.verb, query.get('fieldSelector') ?? undefined), apiGroup: info.group, apiVersion: info.version,
+      } } : {}),
+    });
+    this.auditor.track(audit, res);
+    return audit;
   }
 
   private async authorize(a: AuthorizationAttributes, auditAnnotations?: Record<string, string>): Promise<void> {

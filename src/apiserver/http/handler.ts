@@ -28,6 +28,8 @@ export interface ApiHandler {
    * a 404 Status. It owns `socket` from then on; `ctx.head` is the first packet of the new protocol.
    */
   upgrade?(req: IncomingMessage, socket: Duplex, ctx: RequestContext & { readonly head: Buffer }): Promise<void> | void;
+  /** Records a request the listener refused for want of credentials (the audit log's 401s). */
+  auditUnauthenticated?(req: IncomingMessage, res: ServerResponse): void;
 }
 
 /** The handler used until the API server is plugged in: every path is 404 NotFound, as Kubernetes answers unknown paths. */

@@ -75,4 +75,8 @@ export class SupervisorHandler implements ApiHandler {
     if (!this.inner.upgrade) return writeStatusToSocket(socket, statusErrors.pathNotFound().status);
     return this.inner.upgrade(req, socket, ctx);
   }
+
+  auditUnauthenticated(req: IncomingMessage, res: ServerResponse): void {
+    this.inner.auditUnauthenticated?.(req, res);
+  }
 }
