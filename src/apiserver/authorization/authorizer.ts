@@ -24,7 +24,7 @@ export interface AuthorizationAttributes {
 }
 
 export type Decision =
-  | { readonly allowed: true }
+  | { readonly allowed: true; readonly reason?: string }
   | { readonly allowed: false; readonly reason?: string };
 
 /** What a user may do in a namespace (SelfSubjectRulesReview, `kubectl auth can-i --list`). */

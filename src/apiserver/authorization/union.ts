@@ -9,7 +9,7 @@ import type { AuthorizationAttributes, Authorizer, Decision, RuleList } from './
 
 /** One authorizer's answer (authorizer.Decision: Allow, Deny or NoOpinion, with a reason). */
 export type Opinion =
-  | { readonly decision: 'allow' }
+  | { readonly decision: 'allow'; readonly reason?: string }
   | { readonly decision: 'deny'; readonly reason: string }
   | { readonly decision: 'noOpinion'; readonly reason?: string };
 
@@ -43,7 +43,7 @@ export class UnionAuthorizer implements Authorizer {
     const reasons: string[] = [];
     for (const z of this.chain) {
       const o = await z.authorize(a);
-      if (o.decision === 'allow') return { allowed: true };
+      if (o.decision === 'allow') return o.reason ? { allowed: true, reason: o.reason } : { allowed: true };
       if (o.decision === 'deny') return { allowed: false, reason: o.reason };
       if (o.reason) reasons.push(o.reason);
     }

@@ -163,7 +163,7 @@ export class ApiRequestHandler implements ApiHandler {
     const d = await this.authorizer.authorize(a);
     if (auditAnnotations) {
       auditAnnotations['authorization.k8s.io/decision'] = d.allowed ? 'allow' : 'forbid';
-      auditAnnotations['authorization.k8s.io/reason'] = d.allowed ? '' : d.reason ?? '';
+      auditAnnotations['authorization.k8s.io/reason'] = d.reason ?? '';
     }
     if (d.allowed) return;
     const msg = forbiddenMessage(a, d.reason);

@@ -54,7 +54,7 @@ export function reviewAnswers(authorizer: Authorizer, tokens: TokenReviewer | un
       throw statusErrors.badRequest(`spec.resourceAttributes.namespace must match metadata.namespace: ${JSON.stringify(attrs.namespace)} != ${JSON.stringify(ctx.namespace)}`);
     }
     const d = await authorizer.authorize(ctx.namespace && !attrs.namespace && attrs.resourceRequest ? { ...attrs, namespace: ctx.namespace } : attrs);
-    return answered(body, d.allowed ? { allowed: true } : { allowed: false, ...(d.reason ? { reason: d.reason } : {}) });
+    return answered(body, { allowed: d.allowed, ...(d.reason ? { reason: d.reason } : {}) });
   };
   return {
     'authorization.k8s.io/selfsubjectaccessreviews': access(true),

@@ -38,10 +38,26 @@ export function subjectMatches(subject: unknown, user: UserInfo, bindingNamespac
 }
 
 function bindingApplies(binding: KubeObject, user: UserInfo): boolean {
+  return matchingSubject(binding, user) !== undefined;
+}
+
+/** The first subject of `binding` that `user` is. */
+function matchingSubject(binding: KubeObject, user: UserInfo): Record<string, unknown> | undefined {
   const subjects = binding['subjects'];
-  if (!Array.isArray(subjects)) return false;
+  if (!Array.isArray(subjects)) return undefined;
   const ns = binding.metadata.namespace ?? '';
-  return subjects.some((s) => subjectMatches(s, user, ns));
+  return subjects.find((s) => subjectMatches(s, user, ns)) as Record<string, unknown> | undefined;
+}
+
+/** What allowed a request, as RBAC says it: `ClusterRoleBinding "x" of ClusterRole "y" to User "z"`. */
+function describeGrant(binding: KubeObject, user: UserInfo): string {
+  const ref = roleRefOf(binding);
+  const ns = binding.metadata.namespace ?? '';
+  const s = matchingSubject(binding, user) ?? {};
+  const name = String(s['name'] ?? '');
+  const subject = s['kind'] === 'ServiceAccount' ? `ServiceAccount ${JSON.stringify(`${name}/${String(s['namespace'] || ns)}`)}` : `${String(s['kind'])} ${JSON.stringify(name)}`;
+  const which = ns ? `RoleBinding ${JSON.stringify(`${binding.metadata.name ?? ''}/${ns}`)}` : `ClusterRoleBinding ${JSON.stringify(binding.metadata.name ?? '')}`;
+  return `${which} of ${ref.kind} ${JSON.stringify(ref.name)} to ${subject}`;
 }
 
 function roleRefOf(binding: KubeObject): { kind: string; name: string } {
@@ -66,7 +82,7 @@ export class RbacAuthorizer implements OpinionAuthorizer {
    * Calls `visit` with the rules of every role bound to `user` for `namespace` (cluster role
    * bindings first), until it returns true. Missing roles are reported through `errors`.
    */
-  private visitRules(user: UserInfo, namespace: string, visit: (rules: readonly PolicyRule[]) => boolean, errors: string[]): boolean {
+  private visitRules(user: UserInfo, namespace: string, visit: (rules: readonly PolicyRule[], binding: KubeObject) => boolean, errors: string[]): boolean {
     for (const b of this.source.clusterRoleBindings()) {
       if (!bindingApplies(b, user)) continue;
       const ref = roleRefOf(b);
@@ -76,7 +92,7 @@ export class RbacAuthorizer implements OpinionAuthorizer {
         errors.push(`clusterrole.rbac.authorization.k8s.io "${ref.name}" not found`);
         continue;
       }
-      if (visit(this.rulesOfRole(role))) return true;
+      if (visit(this.rulesOfRole(role), b)) return true;
     }
     if (!namespace) return false;
     for (const b of this.source.roleBindings(namespace)) {
@@ -87,15 +103,20 @@ export class RbacAuthorizer implements OpinionAuthorizer {
         errors.push(`${ref.kind === 'Role' ? 'role' : 'clusterrole'}.rbac.authorization.k8s.io "${ref.name}" not found`);
         continue;
       }
-      if (visit(this.rulesOfRole(role))) return true;
+      if (visit(this.rulesOfRole(role), b)) return true;
     }
     return false;
   }
 
   authorize(a: AuthorizationAttributes): Opinion {
     const errors: string[] = [];
-    const allowed = this.visitRules(a.user, a.resourceRequest ? a.namespace : '', (rules) => rules.some((r) => ruleAllows(a, r)), errors);
-    if (allowed) return ALLOW;
+    let grant: KubeObject | undefined;
+    const allowed = this.visitRules(a.user, a.resourceRequest ? a.namespace : '', (rules, binding) => {
+      if (!rules.some((r) => ruleAllows(a, r))) return false;
+      grant = binding;
+      return true;
+    }, errors);
+    if (allowed) return grant ? { decision: 'allow', reason: `RBAC: allowed by ${describeGrant(grant, a.user)}` } : ALLOW;
     // Upstream prefixes resolution errors with "RBAC: " in the 403 message.
     return errors.length ? { decision: 'noOpinion', reason: `RBAC: ${errors.join(', ')}` } : NO_OPINION;
   }
