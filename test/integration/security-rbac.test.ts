@@ -152,7 +152,7 @@ test('SubjectAccessReview and LocalSubjectAccessReview answer for other users; o
   let r = await review(sar, asked);
   for (let i = 0; (r.json()['status'] as { allowed?: boolean }).allowed !== true && i < 20; i++) r = await review(sar, asked);
   assert.equal(r.status, 201);
-  assert.deepEqual(r.json()['status'], { allowed: true });
+  assert.deepEqual(r.json()['status'], { allowed: true, reason: 'RBAC: allowed by RoleBinding "dev-view/team" of ClusterRole "view" to Group "dev"' });
   r = await review(sar, { ...asked, resourceAttributes: { namespace: 'team', verb: 'delete', resource: 'pods' } });
   assert.equal((r.json()['status'] as { allowed: boolean }).allowed, false);
   r = await review(sar, { user: 'alice', groups: ['dev'], nonResourceAttributes: { verb: 'get', path: '/apis' } });
