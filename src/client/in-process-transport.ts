@@ -249,7 +249,7 @@ class LocalResponse extends EventEmitter implements ObjectWatchResponse {
     const settle = this.settle;
     this.settle = undefined;
     settle?.resolve(this.events
-      ? { status: this.statusCode, headers, body: this.body(), events: this.objectEvents(this.events) }
+      ? { status: this.statusCode, headers, body: this.body(), events: this.drain(reader(this.events)) }
       : { status: this.statusCode, headers, body: this.body() });
   }
 
@@ -259,40 +259,22 @@ class LocalResponse extends EventEmitter implements ObjectWatchResponse {
     w?.();
   }
 
-  private async *objectEvents(q: ObjectWatchEvent[]): AsyncIterable<ObjectWatchEvent> {
-    try {
-      let i = 0;
-      for (;;) {
-        if (i < q.length) {
-          const ev = q[i] as ObjectWatchEvent;
-          // Drop what was read now and then rather than shifting the array on every event.
-          if (++i >= 1024) {
-            q.splice(0, i);
-            i = 0;
-          }
-          yield ev;
-          continue;
-        }
-        if (i > 0) {
-          q.length = 0;
-          i = 0;
-        }
-        if (this.failure) throw this.failure;
-        if (this.writableEnded) return;
-        await new Promise<void>((r) => { this.wake = r; });
-      }
-    } finally {
-      if (!this.writableEnded) this.destroy();
-    }
+  /** The body: written chunks, as the caller reads them. */
+  private body(): AsyncIterable<Uint8Array> {
+    return this.drain(() => {
+      const c = this.chunks.shift();
+      if (c) this.writableLength -= c.length;
+      return c;
+    });
   }
 
-  private async *body(): AsyncIterable<Uint8Array> {
+  /** Yields what `next` takes until the exchange ends; a caller that stops reading ends it. */
+  private async *drain<T>(next: () => T | undefined): AsyncIterable<T> {
     try {
       for (;;) {
-        const c = this.chunks.shift();
-        if (c) {
-          this.writableLength -= c.length;
-          yield c;
+        const v = next();
+        if (v !== undefined) {
+          yield v;
           continue;
         }
         if (this.failure) throw this.failure;
@@ -300,8 +282,26 @@ class LocalResponse extends EventEmitter implements ObjectWatchResponse {
         await new Promise<void>((r) => { this.wake = r; });
       }
     } finally {
-      // The caller stopped reading (or the stream ended): the exchange is over.
       if (!this.writableEnded) this.destroy();
     }
   }
 }
+
+/** Takes items off the front of `q`, dropping what was read now and then rather than shifting on every item. */
+function reader<T>(q: T[]): () => T | undefined {
+  let i = 0;
+  return () => {
+    if (i >= q.length) {
+      q.length = 0;
+      i = 0;
+      return undefined;
+    }
+    const v = q[i++];
+    if (i >= 1024) {
+      q.splice(0, i);
+      i = 0;
+    }
+    return v;
+  };
+}
+

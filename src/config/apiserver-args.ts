@@ -16,31 +16,22 @@ import { badValue, type FlagSettings, type ValueOrigin, splitPassthroughArg } fr
 
 const FLAG = 'kube-apiserver-arg';
 
-type Draft = { -readonly [K in keyof ApiServerArgsConfig]: ApiServerArgsConfig[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Draft = Omit<Mutable<ApiServerArgsConfig>, 'audit'> & { audit: Mutable<AuditArgs> | undefined };
 type Fail = (problem: string) => never;
 type Apply = (d: Draft, value: string, fail: Fail, readFile: (path: string) => string) => void;
 
-/** A non-negative int64 of seconds, as pflag's Int64Var parses it. */
-function seconds(value: string, fail: Fail): number {
+/** A non-negative integer (seconds, days, counts, MB), as pflag's Int and Int64 flags parse it. */
+function nonNegative(value: string, fail: Fail): number {
   const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) fail(`"${value}" is not an integer`);
   if (n < 0) fail(`${n}: may not be negative`);
   return n;
 }
 
-/** A non-negative int, as pflag's IntVar parses it. */
-function count(value: string, fail: Fail): number {
-  const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) fail(`"${value}" is not an integer`);
-  if (n < 0) fail(`${n}: may not be negative`);
-  return n;
-}
-
-const audit = (d: Draft): { -readonly [K in keyof AuditArgs]: AuditArgs[K] } => {
-  const a = (d.audit ?? { logPath: undefined, policyFile: undefined, policy: undefined, maxAgeDays: 0, maxBackups: 0, maxSizeMb: 0 }) as { -readonly [K in keyof AuditArgs]: AuditArgs[K] };
-  d.audit = a;
-  return a;
-};
+/** The audit settings being filled, made on first use. */
+const audit = (d: Draft): Mutable<AuditArgs> =>
+  (d.audit ??= { logPath: undefined, policyFile: undefined, policy: undefined, maxAgeDays: 0, maxBackups: 0, maxSizeMb: 0 });
 
 const KEYS: Readonly<Record<string, Apply>> = {
   'audit-log-path': (d, v, fail) => { if (!v) fail('needs a file path or -'); audit(d).logPath = v; },
@@ -53,16 +44,16 @@ const KEYS: Readonly<Record<string, Apply>> = {
     }
     audit(d).policyFile = v;
   },
-  'audit-log-maxage': (d, v, fail) => { audit(d).maxAgeDays = count(v, fail); },
-  'audit-log-maxbackup': (d, v, fail) => { audit(d).maxBackups = count(v, fail); },
-  'audit-log-maxsize': (d, v, fail) => { audit(d).maxSizeMb = count(v, fail); },
+  'audit-log-maxage': (d, v, fail) => { audit(d).maxAgeDays = nonNegative(v, fail); },
+  'audit-log-maxbackup': (d, v, fail) => { audit(d).maxBackups = nonNegative(v, fail); },
+  'audit-log-maxsize': (d, v, fail) => { audit(d).maxSizeMb = nonNegative(v, fail); },
   'audit-log-format': (_d, v, fail) => { if (v !== 'json') fail(`"${v}": k3ts writes the json format only`); },
   'admission-control-config-file': (d, v, fail, readFile) => {
     d.admissionControlConfigFile = v;
     d.podSecurity = readAdmissionConfig(v, readFile, fail);
   },
-  'default-not-ready-toleration-seconds': (d, v, fail) => { d.notReadyTolerationSeconds = seconds(v, fail); },
-  'default-unreachable-toleration-seconds': (d, v, fail) => { d.unreachableTolerationSeconds = seconds(v, fail); },
+  'default-not-ready-toleration-seconds': (d, v, fail) => { d.notReadyTolerationSeconds = nonNegative(v, fail); },
+  'default-unreachable-toleration-seconds': (d, v, fail) => { d.unreachableTolerationSeconds = nonNegative(v, fail); },
 };
 
 /** The keys `--kube-apiserver-arg` accepts, sorted. */

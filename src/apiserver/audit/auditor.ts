@@ -49,7 +49,10 @@ export interface AuditTarget {
 export class Auditor {
   constructor(private readonly policy: AuditPolicy, private readonly sink: AuditSink) {}
 
-  /** Starts the record of a request answered by `res` (undefined when the policy does not audit it). */
+  /**
+   * Starts the record of a request answered by `res` (undefined when the policy does not audit
+   * it); the record completes when `res` closes.
+   */
   begin(req: IncomingMessage, res: ServerResponse, t: AuditTarget): AuditRecord | undefined {
     const o = t.objectRef;
     const asked: AuditedRequest = {
@@ -87,13 +90,8 @@ export class Auditor {
       },
     };
     records.set(res, record);
-    return record;
-  }
-
-  /** Ends a request's record when its response finishes or the connection goes. */
-  track(record: AuditRecord | undefined, res: ServerResponse): void {
-    if (!record) return;
     res.once('close', () => record.completed(res.statusCode));
+    return record;
   }
 
   close(): void {

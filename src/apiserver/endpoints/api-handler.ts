@@ -70,6 +70,14 @@ function selectedName(verb: string, fieldSelector: string | undefined): string {
   return '';
 }
 
+/** A request URL's path and query. */
+function splitUrl(url: string): { path: string; query: URLSearchParams } {
+  const qi = url.indexOf('?');
+  return { path: qi < 0 ? url : url.slice(0, qi), query: new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1)) };
+}
+
+const isWatch = (query: URLSearchParams): boolean => query.get('watch') === 'true' || query.get('watch') === '1';
+
 export class ApiRequestHandler implements ApiHandler {
   readonly env: ApiEnv;
   private readonly authorizer: Authorizer;
@@ -95,16 +103,13 @@ export class ApiRequestHandler implements ApiHandler {
   async handle(req: IncomingMessage, res: ServerResponse, rc: HttpRequestContext): Promise<void> {
     const { user, signal } = rc;
     const url = req.url ?? '/';
-    const qi = url.indexOf('?');
-    const path = qi < 0 ? url : url.slice(0, qi);
-    const query = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1));
+    const { path, query } = splitUrl(url);
     const warnings: string[] = [];
     let release: (() => void) | undefined;
     let audit: AuditRecord | undefined;
     try {
       const method = req.method ?? 'GET';
-      const watchParam = query.get('watch') === 'true' || query.get('watch') === '1';
-      const info = parseRequestInfo(method, path, watchParam);
+      const info = parseRequestInfo(method, path, isWatch(query));
       audit = this.beginAudit(req, res, user, info, path, query);
       // Long-running requests (watches, streams) do not take an in-flight slot.
       const longRunning = info.kind === 'resource' && (info.verb === 'watch' || LONG_RUNNING.has(info.subresource));
@@ -137,26 +142,19 @@ export class ApiRequestHandler implements ApiHandler {
   /** Audits a request refused before it got here (no credentials the listener accepts): 401, no user. */
   auditUnauthenticated(req: IncomingMessage, res: ServerResponse): void {
     if (!this.auditor) return;
-    const url = req.url ?? '/';
-    const qi = url.indexOf('?');
-    const path = qi < 0 ? url : url.slice(0, qi);
-    const query = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1));
-    const watch = query.get('watch') === 'true' || query.get('watch') === '1';
-    this.beginAudit(req, res, { name: '', groups: [] }, parseRequestInfo(req.method ?? 'GET', path, watch), path, query);
+    const { path, query } = splitUrl(req.url ?? '/');
+    this.beginAudit(req, res, { name: '', groups: [] }, parseRequestInfo(req.method ?? 'GET', path, isWatch(query)), path, query);
   }
 
   /** Starts the audit record of a request, ended when its response closes. */
   private beginAudit(req: IncomingMessage, res: ServerResponse, user: UserInfo, info: ReturnType<typeof parseRequestInfo>, path: string, query: URLSearchParams): AuditRecord | undefined {
-    if (!this.auditor) return undefined;
-    const audit = this.auditor.begin(req, res, {
+    return this.auditor?.begin(req, res, {
       verb: info.kind === 'resource' ? info.verb : (req.method ?? 'GET').toLowerCase(), user, path,
       ...(info.kind === 'resource' ? { objectRef: {
         resource: info.resource, subresource: info.subresource, namespace: info.namespace,
         name: info.name || selectedName(info.verb, query.get('fieldSelector') ?? undefined), apiGroup: info.group, apiVersion: info.version,
       } } : {}),
     });
-    this.auditor.track(audit, res);
-    return audit;
   }
 
   private async authorize(a: AuthorizationAttributes, auditAnnotations?: Record<string, string>): Promise<void> {

@@ -27,21 +27,51 @@ export interface WatchStreamOptions {
 }
 
 
+/** How a watch's events reach the client: JSON lines, or objects for a same-process caller. */
+interface EventWriter {
+  /** Writes one event; false when the client is too slow. */
+  event(type: EventType, obj: KubeObject, ev: CacheEvent | undefined): boolean;
+  /** Writes a BOOKMARK or ERROR object as it is. */
+  raw(type: 'BOOKMARK' | 'ERROR', obj: unknown): boolean;
+}
+
 /** Starts the HTTP response of a watch and returns the sink that feeds it. */
 export function startWatchStream(res: ServerResponse, o: WatchStreamOptions, onEnd: () => void): WatchSink & { readonly ended: boolean; error(status: Status): void } {
   // A same-process caller takes plain events as objects: nothing to encode.
   const objects = o.negotiated.transform === 'none' ? objectWatchResponse(res) : undefined;
-  if (objects) return objectWatchSink(res, objects, o, onEnd);
+  const w = objects ? objectWriter(res, objects) : lineWriter(res, o);
+  let ended = false;
+  const live = (): boolean => !ended && !res.destroyed;
+  return {
+    get ended() { return ended; },
+    send: (type, obj, ev) => live() && w.event(type, obj, ev),
+    bookmark(rev, initialEventsEnd) {
+      const metadata: Record<string, unknown> = { resourceVersion: String(rev) };
+      if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
+      return live() && w.raw('BOOKMARK', { kind: o.kind, apiVersion: o.apiVersion, metadata });
+    },
+    error(status) {
+      if (live()) w.raw('ERROR', status);
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      if (!res.destroyed) res.end();
+      onEnd();
+    },
+  };
+}
+
+/** Chunked newline-delimited JSON, encodings shared between watchers through the cache event. */
+function lineWriter(res: ServerResponse, o: WatchStreamOptions): EventWriter {
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private', 'transfer-encoding': 'chunked' });
   res.flushHeaders();
   const limit = o.bufferLimit ?? WATCH_BUFFER_LIMIT;
   const n = o.negotiated;
   const table = n.transform === 'Table';
   let first = true;
-  let ended = false;
 
-  const write = (chunk: Buffer | string): boolean => {
-    if (ended || res.destroyed) return false;
+  const write = (chunk: Buffer): boolean => {
     res.write(chunk);
     return res.writableLength <= limit;
   };
@@ -62,54 +92,21 @@ export function startWatchStream(res: ServerResponse, o: WatchStreamOptions, onE
   };
 
   return {
-    get ended() { return ended; },
-    send(type, obj, ev) {
+    event(type, obj, ev) {
       const line = eventLine(type, obj, ev);
       first = false;
       return write(line);
     },
-    bookmark(rev, initialEventsEnd) {
-      const metadata: Record<string, unknown> = { resourceVersion: String(rev) };
-      if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
-      return write(encode('BOOKMARK', { kind: o.kind, apiVersion: o.apiVersion, metadata }));
-    },
-    error(status) {
-      write(encode('ERROR', status));
-    },
-    end() {
-      if (ended) return;
-      ended = true;
-      if (!res.destroyed) res.end();
-      onEnd();
-    },
+    raw: (type, obj) => write(encode(type, obj)),
   };
 }
 
-/** The watch sink of a response that takes events as objects (shared with the cache, unencoded). */
-function objectWatchSink(res: ServerResponse, out: ObjectWatchResponse, o: WatchStreamOptions, onEnd: () => void): WatchSink & { readonly ended: boolean; error(status: Status): void } {
+/** Events as objects (shared with the cache, unencoded) for a response that takes them. */
+function objectWriter(res: ServerResponse, out: ObjectWatchResponse): EventWriter {
   out.startObjectWatch();
   res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
   res.flushHeaders();
-  let ended = false;
-  const write = (type: string, obj: unknown): boolean => !ended && !res.destroyed && out.writeWatchObject(type, obj);
-  return {
-    get ended() { return ended; },
-    send: (type, obj) => write(type, obj),
-    bookmark(rev, initialEventsEnd) {
-      const metadata: Record<string, unknown> = { resourceVersion: String(rev) };
-      if (initialEventsEnd) metadata['annotations'] = { 'k8s.io/initial-events-end': 'true' };
-      return write('BOOKMARK', { kind: o.kind, apiVersion: o.apiVersion, metadata });
-    },
-    error(status) {
-      write('ERROR', status);
-    },
-    end() {
-      if (ended) return;
-      ended = true;
-      if (!res.destroyed) res.end();
-      onEnd();
-    },
-  };
+  return { event: (type, obj) => out.writeWatchObject(type, obj), raw: (type, obj) => out.writeWatchObject(type, obj) };
 }
 
 /** Upstream picks a random timeout between --min-request-timeout (1800 s) and twice that. */

@@ -56,29 +56,19 @@ export interface PodSecurityConfig {
   readonly exemptions: { readonly usernames: readonly string[]; readonly namespaces: readonly string[]; readonly runtimeClasses: readonly string[] };
 }
 
-/** A namespace's labels over the configured defaults: a mode the namespace does not label takes the default. */
-function withDefaults(labels: Readonly<Record<string, string>>, config: PodSecurityConfig | undefined): Readonly<Record<string, string>> {
-  if (!config) return labels;
-  const out: Record<string, string> = { ...labels };
-  for (const mode of ['enforce', 'audit', 'warn'] as const) {
-    if (out[`${PREFIX}${mode}`] !== undefined) continue;
-    out[`${PREFIX}${mode}`] = config[mode].level;
-    if (out[`${PREFIX}${mode}-version`] === undefined) out[`${PREFIX}${mode}-version`] = config[mode].version;
-  }
-  return out;
-}
-
 /** The enforce and warn policies of a namespace (warn defaults to a stricter enforce level). */
 export function namespacePolicy(labels: Readonly<Record<string, string>> = {}, config?: PodSecurityConfig): { enforce?: PolicyLevel; warn?: PolicyLevel; audit?: PolicyLevel; errors: { field: string; value: string; message: string }[] } {
   const errors: { field: string; value: string; message: string }[] = [];
-  // Only the namespace's own labels can be wrong; the defaults were checked when the file was read.
-  readMode(labels, 'enforce', errors);
-  readMode(labels, 'audit', errors);
-  readMode(labels, 'warn', errors);
-  const all = withDefaults(labels, config);
-  const enforce = readMode(all, 'enforce', []);
-  const audit = readMode(all, 'audit', []);
-  let warn = readMode(all, 'warn', []);
+  // A mode the namespace labels is its own; an unlabelled one takes the configured default
+  // (checked when the file was read), with the namespace's version label if it has one.
+  const mode = (m: 'enforce' | 'audit' | 'warn'): PolicyLevel | undefined => {
+    const own = readMode(labels, m, errors);
+    if (own || !config) return own;
+    return readMode({ [`${PREFIX}${m}`]: config[m].level, [`${PREFIX}${m}-version`]: labels[`${PREFIX}${m}-version`] ?? config[m].version }, m, []);
+  };
+  const enforce = mode('enforce');
+  const audit = mode('audit');
+  let warn = mode('warn');
   if ((!warn || warn.level === 'privileged') && enforce && enforce.level !== 'privileged') warn = enforce;
   return { ...(enforce ? { enforce } : {}), ...(warn ? { warn } : {}), ...(audit ? { audit } : {}), errors };
 }
